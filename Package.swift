@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Safer Shell: a libedit-powered terminal trainer about online safety.
+///
+/// Module map (see docs/ARCHITECTURE.md):
+/// - `SaferCore`: pure logic (model, loaders, validation, scoring, records). Never prints.
+/// - `CEditLine`: the system libedit plus a tiny C shim for its variadic calls.
+/// - `SaferShell`: the REPL, line editors, commands and rendering.
+/// - `safer`: the thin executable (swift-argument-parser).
+/// - `safer-bench`: release-mode benchmarks that print their figures.
+let package = Package(
+  name: "SaferShell",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "safer", targets: ["safer"]),
+    .executable(name: "safer-bench", targets: ["safer-bench"]),
+    .library(name: "SaferCore", targets: ["SaferCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "SaferCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "CEditLine",
+      linkerSettings: [.linkedLibrary("edit")]
+    ),
+    .target(
+      name: "SaferShell",
+      dependencies: ["SaferCore", "CEditLine"]
+    ),
+    .executableTarget(
+      name: "safer",
+      dependencies: [
+        "SaferCore", "SaferShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "safer-bench",
+      dependencies: ["SaferCore", "SaferShell"],
+      path: "Benchmarks/safer-bench"
+    ),
+    .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
+    .testTarget(name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["SaferCore"]),
+  ]
+)

@@ -1,0 +1,57 @@
+/// The system libedit plus a few non-variadic wrappers.
+///
+/// Swift cannot call C variadic functions, and el_set, el_get and history are all
+/// variadic, so every call the shell needs goes through one small `safer_` function.
+/// The non-variadic libedit calls (el_gets, el_wline, el_winsertstr, el_source, ...)
+/// are used from Swift directly.
+#ifndef SAFER_CEDITLINE_H
+#define SAFER_CEDITLINE_H
+
+#include <histedit.h>
+#include <wchar.h>
+
+/// The character that brackets invisible prompt text (EL_PROMPT_ESC).
+#define SAFER_PROMPT_IGNORE '\1'
+
+/// A command added with EL_ADDFN: gets the key that invoked it, returns a CC_* code.
+typedef unsigned char (*safer_command_fn)(EditLine *el, int key);
+
+/// el_init on stdin/stdout/stderr, with the shim's prompt (EL_PROMPT_ESC) and its
+/// interruptible read function (EL_GETCFN) installed. `owner` is handed back by
+/// safer_el_owner() so callbacks can find their Swift object. NULL if out of memory.
+EditLine *safer_el_open(const char *program, void *owner);
+/// el_end, and frees what safer_el_open allocated.
+void safer_el_close(EditLine *el);
+/// The `owner` given to safer_el_open.
+void *safer_el_owner(EditLine *el);
+/// Copies `prompt`; text between two SAFER_PROMPT_IGNORE characters takes no width.
+int safer_el_set_prompt(EditLine *el, const char *prompt);
+/// EL_EDITOR: "emacs" or "vi".
+int safer_el_set_editor(EditLine *el, const char *mode);
+/// EL_HIST: lets the editor walk `list` (Up, Down, Ctrl-R).
+int safer_el_set_history(EditLine *el, History *list);
+/// EL_ADDFN: makes `fn` available to `bind` under `name`.
+int safer_el_add_command(EditLine *el, const char *name, const char *help, safer_command_fn fn);
+/// EL_BIND: binds `key` (e.g. "^I") to a command in the current key map.
+int safer_el_bind(EditLine *el, const char *key, const char *command);
+/// The terminal width libedit is using (EL_GETTC "co"), 80 if unknown.
+int safer_el_columns(EditLine *el);
+/// Columns `c` takes on screen (wcwidth, which Swift's Glibc module hides): 0 for
+/// control characters.
+int safer_char_width(wchar_t c);
+
+/// history_init with a size limit and immediate duplicates ignored.
+History *safer_history_open(int size);
+int safer_history_enter(History *list, const char *line);
+int safer_history_load(History *list, const char *path);
+int safer_history_save(History *list, const char *path);
+
+/// When stdin is a terminal, catches SIGINT, SIGWINCH and SIGCONT (without SA_RESTART)
+/// so that a read in progress is interrupted. Returns 1 if installed. Nested calls are counted.
+int safer_signals_install(void);
+/// Puts back the handlers found by the matching safer_signals_install.
+void safer_signals_restore(void);
+/// Whether Ctrl-C was pressed since the last call; clears the flag.
+int safer_take_interrupt(void);
+
+#endif

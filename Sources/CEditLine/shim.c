@@ -1,0 +1,219 @@
+/// Non-variadic wrappers around libedit, and the signal handling that lets Ctrl-C
+/// end a read at once. See include/CEditLine.h for what each function is for.
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include "CEditLine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/// What the shim keeps per editor; libedit hands it back through EL_CLIENTDATA.
+struct safer_state {
+  char *prompt;
+  void *owner;
+};
+
+static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t resized;
+static int install_count;
+static pthread_t reader_thread;
+static struct sigaction previous_int;
+static struct sigaction previous_winch;
+static struct sigaction previous_cont;
+
+static struct safer_state *state_of(EditLine *el) {
+  void *data = NULL;
+  el_get(el, EL_CLIENTDATA, &data);
+  return data;
+}
+
+/// libedit must never get NULL from a prompt function, hence the empty fallback.
+static char *current_prompt(EditLine *el) {
+  static char empty[] = "";
+  struct safer_state *state = state_of(el);
+  return state != NULL && state->prompt != NULL ? state->prompt : empty;
+}
+
+/// The EL_GETCFN reader. libedit's own reader retries a read that a signal
+/// interrupted; this one gives up when Ctrl-C was pressed, so el_gets returns NULL
+/// with a count of -1 straight away. A window resize only updates libedit's idea of
+/// the width; after Ctrl-Z and `fg` the shell hands the terminal back in cooked mode,
+/// so raw mode is set again and the line redrawn. Bytes are decoded to wide
+/// characters in the current (UTF-8) locale.
+static int read_char(EditLine *el, wchar_t *out) {
+  mbstate_t state;
+  memset(&state, 0, sizeof state);
+  *out = L'\0';
+  for (;;) {
+    if (interrupted) {
+      errno = EINTR;
+      return -1;
+    }
+    char byte;
+    ssize_t count = read(STDIN_FILENO, &byte, 1);
+    if (count == 0) return 0;
+    if (count < 0) {
+      if (errno == EINTR) {
+        if (resized) {
+          resized = 0;
+          el_resize(el);
+        }
+        struct termios modes;
+        if (tcgetattr(STDIN_FILENO, &modes) == 0 && (modes.c_lflag & ICANON)) {
+          el_set(el, EL_PREP_TERM, 0);
+          el_set(el, EL_PREP_TERM, 1);
+          el_set(el, EL_REFRESH);
+        }
+        continue;
+      }
+      if (errno == EAGAIN) {
+        /* Another program left the terminal non-blocking: make it block again. */
+        int flags = fcntl(STDIN_FILENO, F_GETFL);
+        if (flags != -1 && fcntl(STDIN_FILENO, F_SETFL, flags & ~O_NONBLOCK) != -1) continue;
+      }
+      return -1;
+    }
+    size_t used = mbrtowc(out, &byte, 1, &state);
+    if (used == (size_t)-2) continue;
+    if (used == (size_t)-1) {
+      memset(&state, 0, sizeof state);
+      continue;
+    }
+    return 1;
+  }
+}
+
+EditLine *safer_el_open(const char *program, void *owner) {
+  struct safer_state *state = calloc(1, sizeof *state);
+  if (state == NULL) return NULL;
+  EditLine *el = el_init(program, stdin, stdout, stderr);
+  if (el == NULL) {
+    free(state);
+    return NULL;
+  }
+  state->owner = owner;
+  el_set(el, EL_CLIENTDATA, state);
+  el_set(el, EL_PROMPT_ESC, current_prompt, SAFER_PROMPT_IGNORE);
+  el_set(el, EL_GETCFN, read_char);
+  return el;
+}
+
+void safer_el_close(EditLine *el) {
+  struct safer_state *state = state_of(el);
+  el_end(el);
+  if (state != NULL) {
+    free(state->prompt);
+    free(state);
+  }
+}
+
+void *safer_el_owner(EditLine *el) {
+  struct safer_state *state = state_of(el);
+  return state != NULL ? state->owner : NULL;
+}
+
+int safer_el_set_prompt(EditLine *el, const char *prompt) {
+  struct safer_state *state = state_of(el);
+  char *copy = strdup(prompt);
+  if (state == NULL || copy == NULL) {
+    free(copy);
+    return -1;
+  }
+  free(state->prompt);
+  state->prompt = copy;
+  return 0;
+}
+
+int safer_el_set_editor(EditLine *el, const char *mode) {
+  return el_set(el, EL_EDITOR, mode);
+}
+
+int safer_el_set_history(EditLine *el, History *list) {
+  return el_set(el, EL_HIST, history, list);
+}
+
+int safer_el_add_command(EditLine *el, const char *name, const char *help, safer_command_fn fn) {
+  return el_set(el, EL_ADDFN, name, help, fn);
+}
+
+int safer_el_bind(EditLine *el, const char *key, const char *command) {
+  return el_set(el, EL_BIND, key, command, NULL);
+}
+
+int safer_el_columns(EditLine *el) {
+  int columns = 0;
+  if (el_get(el, EL_GETTC, "co", &columns, NULL) != 0 || columns <= 0) return 80;
+  return columns;
+}
+
+int safer_char_width(wchar_t c) {
+  int width = wcwidth(c);
+  return width > 0 ? width : 0;
+}
+
+History *safer_history_open(int size) {
+  HistEvent event;
+  History *h = history_init();
+  if (h == NULL) return NULL;
+  history(h, &event, H_SETSIZE, size);
+  history(h, &event, H_SETUNIQUE, 1);
+  return h;
+}
+
+int safer_history_enter(History *list, const char *line) {
+  HistEvent event;
+  return history(list, &event, H_ENTER, line);
+}
+
+int safer_history_load(History *list, const char *path) {
+  HistEvent event;
+  return history(list, &event, H_LOAD, path);
+}
+
+int safer_history_save(History *list, const char *path) {
+  HistEvent event;
+  return history(list, &event, H_SAVE, path);
+}
+
+/// A process-directed signal may land on any thread; only the reading thread's
+/// read() fails with EINTR, so the signal is passed on to it.
+static void on_signal(int signal) {
+  if (signal == SIGINT)
+    interrupted = 1;
+  else
+    resized = 1;
+  if (!pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, signal);
+}
+
+int safer_signals_install(void) {
+  if (!isatty(STDIN_FILENO)) return 0;
+  if (install_count++ > 0) return 1;
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0; /* no SA_RESTART: the read must fail with EINTR */
+  reader_thread = pthread_self();
+  sigaction(SIGINT, &action, &previous_int);
+  sigaction(SIGWINCH, &action, &previous_winch);
+  sigaction(SIGCONT, &action, &previous_cont);
+  return 1;
+}
+
+void safer_signals_restore(void) {
+  if (install_count == 0 || --install_count > 0) return;
+  sigaction(SIGINT, &previous_int, NULL);
+  sigaction(SIGWINCH, &previous_winch, NULL);
+  sigaction(SIGCONT, &previous_cont, NULL);
+}
+
+int safer_take_interrupt(void) {
+  int was = interrupted;
+  interrupted = 0;
+  return was;
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// What one lesson or quiz file held, once read.
+public enum ContentFile: Sendable {
+  case lesson(Lesson)
+  case quiz(Quiz)
+
+  static let extensions: Set<String> = ["yaml", "yml"]
+
+  /// Reads and parses one file. Never throws: every problem becomes a diagnostic, and a
+  /// file that cannot be used at all yields `nil` content.
+  static func load(path: String) -> (ContentFile?, [Diagnostic]) {
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return (nil, [Diagnostic(.error, at: start, "cannot read this file (missing, or no permission)")])
+    }
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return (nil, [Diagnostic(.error, at: start, "this file is not UTF-8 text; save it as UTF-8")])
+    }
+    return parse(text: text, file: path, contentVersion: Fingerprint.hex(bytes))
+  }
+
+  static func parse(text: String, file: String, contentVersion: String) -> (ContentFile?, [Diagnostic]) {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
+      }
+      root = node
+    } catch let error as YamlError {
+      return (nil, [diagnostic(for: error, file: file)])
+    } catch {
+      return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "\(error)")])
+    }
+    if root["kind"]?.string == "quiz" {
+      let (quiz, problems) = QuizParser.parse(root, file: file, contentVersion: contentVersion)
+      return (quiz.map(ContentFile.quiz), problems)
+    }
+    if let kind = root["kind"]?.string, kind != "lesson" {
+      let location = SourceLocation(file: file, line: root["kind"]?.mark?.line ?? 1, column: root["kind"]?.mark?.column ?? 1)
+      return (nil, [Diagnostic(.error, at: location, "`kind` of a file is `lesson` or `quiz`, not `\(kind)`")])
+    }
+    let (lesson, problems) = LessonParser.parse(root, file: file, contentVersion: contentVersion)
+    return (lesson.map(ContentFile.lesson), problems)
+  }
+
+  private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+      return Diagnostic(.error, at: at(mark), "this is not valid YAML: \(detail)")
+    case .reader(let problem, _, _, _):
+      return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read this file: \(problem)")
+    default:
+      return Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this is not valid YAML: \(error)")
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Every lesson and quiz found under the lesson folders, with the problems met on the way.
+///
+/// Loading never fails as a whole: a broken file is reported (once) and left out, and the
+/// others load.
+public struct LessonLibrary: Sendable {
+  public private(set) var lessons: [Lesson] = []
+  public private(set) var quizzes: [Quiz] = []
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Files that could not be used at all.
+  public private(set) var brokenFiles: [String] = []
+  /// Every file that was read, in order.
+  public private(set) var files: [String] = []
+
+  public init() {}
+
+  public init(lessons: [Lesson], quizzes: [Quiz] = []) {
+    self.lessons = lessons
+    self.quizzes = quizzes
+  }
+
+  /// Loads every `.yaml`/`.yml` file under each path (a folder or a single file).
+  public static func load(paths: [String]) -> LessonLibrary {
+    var library = LessonLibrary()
+    for path in paths {
+      for file in contentFiles(under: path, diagnostics: &library.diagnostics) {
+        library.add(file: file)
+      }
+    }
+    library.checkAcrossFiles()
+    return library
+  }
+
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  public func lesson(id: String) -> Lesson? { lessons.first { $0.id == id } }
+  public func quiz(id: String) -> Quiz? { quizzes.first { $0.id == id } }
+
+  /// Topics in use, sorted.
+  public var topics: [String] { Array(Set(lessons.map(\.topic))).sorted() }
+
+  /// This library plus one more file (a quiz file given to `quiz FILE`), checked against
+  /// the lessons already loaded. Returns the id of what the file added, and its problems.
+  public func adding(file: String) -> (library: LessonLibrary, contentID: String?, problems: [Diagnostic]) {
+    let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+    let isLoaded = { (other: String) in
+      URL(fileURLWithPath: other).standardizedFileURL.resolvingSymlinksInPath().path == resolved
+    }
+    if let quiz = quizzes.first(where: { isLoaded($0.file) }) { return (self, quiz.id, []) }
+    if let lesson = lessons.first(where: { isLoaded($0.file) }) { return (self, lesson.id, []) }
+    var copy = self
+    copy.diagnostics = []
+    copy.brokenFiles = []
+    copy.add(file: file)
+    copy.checkAcrossFiles()
+    let problems = copy.diagnostics.filter { $0.severity == .error }
+    let quizIDs = Set(quizzes.map(\.id))
+    let lessonIDs = Set(lessons.map(\.id))
+    let added = copy.quizzes.first { !quizIDs.contains($0.id) }?.id ?? copy.lessons.first { !lessonIDs.contains($0.id) }?.id
+    copy.diagnostics = diagnostics
+    copy.brokenFiles = brokenFiles
+    return (problems.isEmpty ? copy : self, problems.isEmpty ? added : nil, problems)
+  }
+
+  mutating func add(file: String) {
+    files.append(file)
+    let (content, problems) = ContentFile.load(path: file)
+    diagnostics += problems
+    let hasErrors = problems.contains { $0.severity == .error }
+    switch content {
+    case .lesson(let lesson) where !hasErrors: lessons.append(lesson)
+    case .quiz(let quiz) where !hasErrors: quizzes.append(quiz)
+    default: brokenFiles.append(file)
+    }
+  }
+
+  /// Duplicate ids and quiz references need all files; a quiz naming something missing is
+  /// dropped like a broken file.
+  mutating func checkAcrossFiles() {
+    var firstFile: [String: String] = [:]
+    var unique: [Lesson] = []
+    for lesson in lessons {
+      if let other = firstFile[lesson.id] {
+        diagnostics.append(
+          Diagnostic(.error, at: SourceLocation(file: lesson.file, line: 1, column: 1), "lesson id `\(lesson.id)` is already used by \(other)"))
+        brokenFiles.append(lesson.file)
+      } else {
+        firstFile[lesson.id] = lesson.file
+        unique.append(lesson)
+      }
+    }
+    lessons = unique.sorted { $0.id < $1.id }
+    var usableQuizzes: [Quiz] = []
+    for quiz in quizzes {
+      var problems: [Diagnostic] = []
+      if let other = firstFile[quiz.id] {
+        problems.append(Diagnostic(.error, at: quiz.location ?? SourceLocation(file: quiz.file, line: 1, column: 1), "id `\(quiz.id)` is already used by \(other)"))
+      }
+      problems += QuizAssembler(library: self).check(quiz)
+      diagnostics += problems
+      if problems.contains(where: { $0.severity == .error }) {
+        brokenFiles.append(quiz.file)
+      } else {
+        firstFile[quiz.id] = quiz.file
+        usableQuizzes.append(quiz)
+      }
+    }
+    quizzes = usableQuizzes.sorted { $0.id < $1.id }
+  }
+
+  static func contentFiles(under path: String, diagnostics: inout [Diagnostic]) -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder"))
+      return []
+    }
+    guard isDirectory.boolValue else { return [path] }
+    let base = URL(fileURLWithPath: path)
+    var found: [String] = []
+    let enumerator = FileManager.default.enumerator(
+      at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    while let url = enumerator?.nextObject() as? URL {
+      if ContentFile.extensions.contains(url.pathExtension.lowercased()) {
+        let relative = url.path.dropFirst(base.path.count).drop { $0 == "/" }
+        found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+      }
+    }
+    return found.sorted()
+  }
+}

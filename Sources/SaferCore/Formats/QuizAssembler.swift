@@ -1,0 +1,79 @@
+/// A question drawn into a quiz, with the lesson it comes from.
+public struct QuizItem: Hashable, Sendable {
+  public var lessonID: String
+  public var topic: String
+  public var question: Question
+
+  /// `lesson/question`, unique over the library.
+  public var globalID: String { "\(lessonID)/\(question.id)" }
+}
+
+/// Resolves a quiz's `select:` list against the loaded lessons.
+public struct QuizAssembler: Sendable {
+  public let library: LessonLibrary
+
+  public init(library: LessonLibrary) { self.library = library }
+
+  /// Problems with the references in `quiz`.
+  func check(_ quiz: Quiz) -> [Diagnostic] {
+    let location = quiz.location ?? SourceLocation(file: quiz.file, line: 1, column: 1)
+    var problems: [Diagnostic] = []
+    let lessonIDs = library.lessons.map(\.id)
+    for selection in quiz.selections {
+      switch selection {
+      case .lesson(let id, _) where library.lesson(id: id) == nil:
+        let hint = Suggestion.closest(to: id, among: lessonIDs).map { " (did you mean `\($0)`?)" } ?? ""
+        problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects lesson `\(id)`, which is not loaded\(hint)"))
+      case .topic(let topic, _) where !library.lessons.contains(where: { $0.topic == topic }):
+        problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects topic `\(topic)`, but no loaded lesson has it"))
+      case .question(let lessonID, let questionID):
+        if library.lesson(id: lessonID)?.questions.contains(where: { $0.id == questionID }) != true {
+          problems.append(
+            Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects `\(lessonID)/\(questionID)`, which no loaded lesson has"))
+        }
+      default:
+        break
+      }
+    }
+    if problems.isEmpty && assemble(quiz).isEmpty {
+      problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects no questions"))
+    }
+    return problems
+  }
+
+  /// The quiz's questions in the order the student sees them: the same for everyone
+  /// taking the same quiz, because every draw uses the quiz's seed.
+  public func assemble(_ quiz: Quiz) -> [QuizItem] {
+    var generator = SeededGenerator(seed: quiz.seed)
+    var items: [QuizItem] = []
+    var seen: Set<String> = []
+    func add(_ candidates: [QuizItem], count: Int?) {
+      var pool = candidates.filter { !seen.contains($0.globalID) }
+      if let count, count < pool.count {
+        pool.shuffle(using: &generator)
+        pool = Array(pool.prefix(count))
+      }
+      for item in pool {
+        seen.insert(item.globalID)
+        items.append(item)
+      }
+    }
+    for selection in quiz.selections {
+      switch selection {
+      case .lesson(let id, let count):
+        add(library.lesson(id: id).map(Self.items(of:)) ?? [], count: count)
+      case .topic(let topic, let count):
+        add(library.lessons.filter { $0.topic == topic }.flatMap(Self.items(of:)), count: count)
+      case .question(let lessonID, let questionID):
+        add(library.lesson(id: lessonID).map(Self.items(of:))?.filter { $0.question.id == questionID } ?? [], count: nil)
+      }
+    }
+    if quiz.shuffle { items.shuffle(using: &generator) }
+    if let count = quiz.count { items = Array(items.prefix(count)) }
+    return items
+  }
+
+  static func items(of lesson: Lesson) -> [QuizItem] {
+    lesson.questions.map { QuizItem(lessonID: lesson.id, topic: lesson.topic, question: $0) }
+  }
+}

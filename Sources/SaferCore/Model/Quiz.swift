@@ -1,0 +1,55 @@
+/// A quiz file: which questions to draw and the rules of the attempt.
+public struct Quiz: Hashable, Sendable {
+  /// One line of a quiz's `select:` list.
+  public enum Selection: Hashable, Sendable {
+    case lesson(String, count: Int?)
+    case topic(String, count: Int?)
+    /// `lesson id / question id`
+    case question(lesson: String, question: String)
+  }
+
+  /// Which attempt counts when a student may take a quiz more than once (Moodle's methods).
+  public enum Grading: String, Hashable, Sendable, CaseIterable {
+    case highest, average, first, last
+  }
+
+  public var id: String
+  public var title: String
+  public var topic: String?
+  public var selections: [Selection]
+  public var count: Int?
+  public var shuffle: Bool
+  public var seed: UInt64
+  /// Seconds per question; a later answer scores 0.
+  public var timeLimit: Double?
+  /// Percent needed to pass.
+  public var passMark: Double
+  /// `nil`: unlimited.
+  public var attemptsAllowed: Int?
+  public var grading: Grading
+  public var file: String
+  public var contentVersion: String
+  public var location: SourceLocation?
+
+  public init(
+    id: String, title: String, topic: String? = nil, selections: [Selection], count: Int? = nil,
+    shuffle: Bool = false, seed: UInt64 = 0, timeLimit: Double? = nil, passMark: Double = 50,
+    attemptsAllowed: Int? = nil, grading: Grading = .highest, file: String = "",
+    contentVersion: String = "", location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.topic = topic
+    self.selections = selections
+    self.count = count
+    self.shuffle = shuffle
+    self.seed = seed
+    self.timeLimit = timeLimit
+    self.passMark = passMark
+    self.attemptsAllowed = attemptsAllowed
+    self.grading = grading
+    self.file = file
+    self.contentVersion = contentVersion
+    self.location = location
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything Safer Shell keeps about one student: `DATA/users/<id>.json`.
+///
+/// The schema is published in `Schemas/record.schema.json`; bump `currentSchemaVersion`
+/// (and teach `FileRecordStore` to migrate) when a change would confuse an older reader.
+public struct UserRecord: Codable, Hashable, Sendable {
+  public static let currentSchemaVersion = 1
+
+  public struct Profile: Codable, Hashable, Sendable {
+    /// The file-safe id (see `UserID`).
+    public var id: String
+    /// The name as the student typed it (any Unicode).
+    public var displayName: String
+    public var created: Date
+    public var lastSeen: Date
+  }
+
+  /// Where `resume` picks up.
+  public struct ResumePoint: Codable, Hashable, Sendable {
+    public var attemptID: String
+  }
+
+  public var schemaVersion: Int
+  public var profile: Profile
+  /// Every attempt ever made, oldest first; nothing is ever removed.
+  public var attempts: [Attempt]
+  public var resume: ResumePoint?
+  /// Per topic, kept up to date after every answer.
+  public var mastery: [String: TopicMastery]
+
+  public init(id: String, displayName: String, now: Date) {
+    schemaVersion = Self.currentSchemaVersion
+    profile = Profile(id: id, displayName: displayName, created: now, lastSeen: now)
+    attempts = []
+    resume = nil
+    mastery = [:]
+  }
+
+  public func attempt(id: String) -> Attempt? { attempts.last { $0.id == id } }
+
+  public func attemptIndex(id: String) -> Int? { attempts.lastIndex { $0.id == id } }
+
+  /// Attempts of one lesson or quiz, oldest first.
+  public func attempts(of contentID: String) -> [Attempt] { attempts.filter { $0.contentID == contentID } }
+
+  /// The unfinished attempt of a lesson or quiz, if any.
+  public func openAttempt(of contentID: String) -> Attempt? {
+    attempts.last { $0.contentID == contentID && $0.status == .inProgress }
+  }
+}

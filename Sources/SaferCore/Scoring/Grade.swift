@@ -1,0 +1,59 @@
+/// The verdict on one answer.
+public struct Grade: Hashable, Sendable {
+  public var isCorrect: Bool
+  /// 0…1 before penalties: partial credit for multiple select.
+  public var credit: Double
+  public var points: Double
+  public var maxPoints: Double
+  /// What to tell the student, most specific first (per-choice feedback, then the
+  /// question's explanation).
+  public var feedback: [String]
+  /// The right answer, written out for the end-of-lesson summary.
+  public var rightAnswer: String
+  /// For scenarios: which choice was picked, to find the next step.
+  public var choiceIndex: Int?
+  /// The response as understood, e.g. `a, c` for `ac`.
+  public var normalizedResponse: String
+  public var timedOut: Bool
+
+  public init(
+    isCorrect: Bool, credit: Double, points: Double, maxPoints: Double, feedback: [String], rightAnswer: String,
+    choiceIndex: Int? = nil, normalizedResponse: String, timedOut: Bool = false
+  ) {
+    self.isCorrect = isCorrect
+    self.credit = credit
+    self.points = points
+    self.maxPoints = maxPoints
+    self.feedback = feedback
+    self.rightAnswer = rightAnswer
+    self.choiceIndex = choiceIndex
+    self.normalizedResponse = normalizedResponse
+    self.timedOut = timedOut
+  }
+}
+
+/// Why a response could not be graded; the student is asked again, nothing is recorded.
+public enum ResponseProblem: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Nothing was typed.
+  case empty
+  /// A letter that is not one of the choices.
+  case notAChoice(String, letters: String)
+  /// Several letters where one is wanted.
+  case oneChoiceOnly
+  /// Not `true` or `false`.
+  case notTrueOrFalse
+  case notANumber(String)
+  /// An ordering that does not use each letter exactly once.
+  case incompleteOrder(letters: String)
+
+  public var description: String {
+    switch self {
+    case .empty: "Type your answer, or `hint`, `skip` or `help`."
+    case .notAChoice(let text, let letters): "“\(text)” is not one of the choices; answer with a letter (\(letters))."
+    case .oneChoiceOnly: "Pick just one letter for this question."
+    case .notTrueOrFalse: "Answer `true` or `false` (or `t`/`f`)."
+    case .notANumber(let text): "“\(text)” is not a number; type digits, like 12 or 2.5."
+    case .incompleteOrder(let letters): "Put every letter in order, each once, like `\(letters)`."
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Runs one lesson or quiz attempt: what to show, grading answers, saving each one.
+///
+/// Pure logic: the shell asks what to present and passes in what the student typed. Every
+/// answer goes through `RecordHandle.update`, so it is on disk before the runner returns.
+public final class ActivityRunner {
+  enum Content {
+    case lesson(LessonFlow)
+    case quiz(Quiz, [QuizItem])
+  }
+
+  let content: Content
+  let handle: any RecordHandle
+  let clock: any TimeSource
+  public let attemptID: String
+  /// Hints revealed for the current question.
+  public private(set) var hintsShown = 0
+  private var shownAt: Date
+
+  init(content: Content, handle: any RecordHandle, clock: any TimeSource, attemptID: String) {
+    self.content = content
+    self.handle = handle
+    self.clock = clock
+    self.attemptID = attemptID
+    self.shownAt = clock.now()
+  }
+
+  public var attempt: Attempt? { handle.record.attempt(id: attemptID) }
+  public var isFinished: Bool { attempt?.status != .inProgress }
+
+  public var contentID: String {
+    switch content {
+    case .lesson(let flow): flow.lesson.id
+    case .quiz(let quiz, _): quiz.id
+    }
+  }
+
+  public var title: String {
+    switch content {
+    case .lesson(let flow): flow.lesson.title
+    case .quiz(let quiz, _): quiz.title
+    }
+  }
+
+  // MARK: - What to show
+
+  /// The explanations and question at the current position. Explanation steps are shown
+  /// together with the question after them; the position only moves when it is answered.
+  public func present() -> Presentation? {
+    guard let attempt, attempt.status == .inProgress else { return nil }
+    switch content {
+    case .lesson(let flow):
+      var index: Int? = attempt.position
+      var explanations: [String] = []
+      var guardSteps = 0
+      while let current = index, current < flow.lesson.steps.count, guardSteps <= flow.lesson.steps.count {
+        guardSteps += 1
+        let step = flow.lesson.steps[current]
+        switch step.content {
+        case .explain(let text):
+          explanations.append(text)
+          index = flow.successor(of: current)
+        case .question(let question):
+          return Presentation(
+            explanations: explanations, question: question, number: flow.questionNumber(at: current),
+            total: flow.questionCount, timeLimit: nil)
+        }
+      }
+      return Presentation(
+        explanations: explanations, question: nil, number: flow.questionCount, total: flow.questionCount, timeLimit: nil)
+    case .quiz(let quiz, let items):
+      guard attempt.position < items.count else { return nil }
+      return Presentation(
+        explanations: [], question: items[attempt.position].question, number: attempt.position + 1, total: items.count,
+        timeLimit: quiz.timeLimit)
+    }
+  }
+
+  /// Restarts the timer and hint count when a question is (re)shown after a pause.
+  public func questionShown() {
+    shownAt = clock.now()
+  }
+
+  /// The next hint, or `nil` when there are no more.
+  public func nextHint() -> String? {
+    guard let question = present()?.question, hintsShown < question.hints.count else { return nil }
+    hintsShown += 1
+    return question.hints[hintsShown - 1]
+  }
+
+  // MARK: - Answering
+
+  /// Grades `response`, saves it, and moves on. Throws `ResponseProblem` for a response
+  /// that cannot be understood (nothing is saved) and `RecordError` if saving failed
+  /// (nothing changes).
+  public func answer(_ response: String) throws -> AnswerOutcome {
+    guard let presentation = present(), let question = presentation.question else { throw ActivityError.nothingToResume }
+    let seconds = clock.now().timeIntervalSince(shownAt)
+    let grade = try Grader.grade(
+      response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: presentation.timeLimit)
+    let summary = try record(question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
+    return AnswerOutcome(grade: grade, summary: summary)
+  }
+
+  /// Records the current question as skipped (0 points) and moves on.
+  public func skip() throws -> Summary? {
+    guard let question = present()?.question else { return nil }
+    let seconds = clock.now().timeIntervalSince(shownAt)
+    let grade = Grade(
+      isCorrect: false, credit: 0, points: 0, maxPoints: question.points, feedback: [],
+      rightAnswer: Grader.rightAnswer(of: question),
+      normalizedResponse: "")
+    return try record(question: question, response: "", grade: grade, seconds: seconds, skipped: true)
+  }
+
+  private func record(question: Question, response: String, grade: Grade, seconds: Double, skipped: Bool) throws -> Summary? {
+    guard let attempt else { return nil }
+    let now = clock.now()
+    let (questionKey, topic, nextPosition) = advance(from: attempt, grade: grade, question: question)
+    let answer = AnswerRecord(
+      questionID: questionKey, topic: topic, response: response, correct: grade.isCorrect, points: grade.points,
+      maxPoints: grade.maxPoints, seconds: (seconds * 10).rounded() / 10, hintsUsed: hintsShown, skipped: skipped,
+      timedOut: grade.timedOut, at: now)
+    let attemptID = self.attemptID
+    let masteryKey = questionKey.contains("/") ? questionKey : "\(contentID)/\(questionKey)"
+    let finishing = nextPosition == nil
+    let quiz: Quiz? = if case .quiz(let quiz, _) = content { quiz } else { nil }
+    do {
+      try handle.update { record in
+        guard let index = record.attemptIndex(id: attemptID) else { return }
+        record.attempts[index].answers.append(answer)
+        record.attempts[index].score += answer.points
+        record.attempts[index].maxScore += answer.maxPoints
+        if let topic {
+          record.mastery[topic, default: TopicMastery()].record(
+            questionKey: masteryKey, points: answer.points, maxPoints: answer.maxPoints, correct: answer.correct)
+        }
+        record.profile.lastSeen = now
+        if let nextPosition {
+          record.attempts[index].position = nextPosition
+          record.resume = .init(attemptID: attemptID)
+        } else {
+          record.attempts[index].status = .completed
+          record.attempts[index].finished = now
+          if let quiz { record.attempts[index].passed = record.attempts[index].percent >= quiz.passMark }
+          if record.resume?.attemptID == attemptID { record.resume = nil }
+        }
+      }
+    } catch {
+      throw ActivityError.record(error)
+    }
+    hintsShown = 0
+    shownAt = clock.now()
+    return finishing ? summary() : nil
+  }
+
+  /// The record key, topic and next position after answering at the current position.
+  private func advance(from attempt: Attempt, grade: Grade, question: Question) -> (String, String?, Int?) {
+    switch content {
+    case .lesson(let flow):
+      var index = attempt.position
+      while index < flow.lesson.steps.count, flow.lesson.steps[index].question == nil {
+        guard let next = flow.successor(of: index) else { break }
+        index = next
+      }
+      let next = flow.successor(of: index, choice: grade.choiceIndex)
+      return (question.id, flow.lesson.topic, next)
+    case .quiz(_, let items):
+      let item = items[attempt.position]
+      let next = attempt.position + 1 < items.count ? attempt.position + 1 : nil
+      return (item.globalID, item.topic, next)
+    }
+  }
+
+  // MARK: - Summary
+
+  /// Score, time and every missed question with the right answer and why.
+  public func summary() -> Summary? {
+    guard let attempt else { return nil }
+    let questions: [String: Question]
+    switch content {
+    case .lesson(let flow): questions = Dictionary(flow.lesson.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    case .quiz(_, let items): questions = Dictionary(items.map { ($0.globalID, $0.question) }, uniquingKeysWith: { a, _ in a })
+    }
+    let missed = attempt.answers.filter { !$0.correct }.compactMap { answer -> Summary.Missed? in
+      guard let question = questions[answer.questionID] else { return nil }
+      let response = answer.skipped ? "(skipped)" : answer.timedOut ? "\(answer.response) (too late)" : answer.response
+      return Summary.Missed(
+        prompt: question.prompt, response: response, rightAnswer: Grader.rightAnswer(of: question),
+        why: Grader.whyRight(of: question))
+    }
+    var summary = Summary(
+      title: title, score: attempt.score, maxScore: attempt.maxScore,
+      seconds: (attempt.finished ?? clock.now()).timeIntervalSince(attempt.started), missed: missed)
+    if case .quiz(let quiz, _) = content {
+      summary.passed = attempt.percent >= quiz.passMark
+      summary.passMark = quiz.passMark
+      summary.grading = quiz.grading
+      summary.countingPercent = Grading.countingPercent(of: handle.record.attempts(of: quiz.id), method: quiz.grading)
+    }
+    return summary
+  }
+}

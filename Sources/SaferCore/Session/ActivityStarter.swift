@@ -1,0 +1,111 @@
+import Foundation
+
+/// Starts, resumes and resets lessons and quizzes for one student.
+public struct ActivityStarter {
+  public let library: LessonLibrary
+  public let handle: any RecordHandle
+  public let clock: any TimeSource
+
+  public init(library: LessonLibrary, handle: any RecordHandle, clock: any TimeSource = SystemTime()) {
+    self.library = library
+    self.handle = handle
+    self.clock = clock
+  }
+
+  /// Whether `start` continued an unfinished attempt or began a new one.
+  public enum Start {
+    case began(ActivityRunner)
+    case continued(ActivityRunner)
+
+    public var runner: ActivityRunner {
+      switch self {
+      case .began(let runner), .continued(let runner): runner
+      }
+    }
+  }
+
+  /// Starts the lesson or quiz `id`, continuing its unfinished attempt if there is one.
+  public func start(_ id: String) throws(ActivityError) -> Start {
+    if let lesson = library.lesson(id: id) { return try startLesson(lesson) }
+    if let quiz = library.quiz(id: id) { return try startQuiz(quiz) }
+    let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
+    throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
+  }
+
+  public func startLesson(_ lesson: Lesson) throws(ActivityError) -> Start {
+    let content = ActivityRunner.Content.lesson(LessonFlow(lesson: lesson))
+    if let open = handle.record.openAttempt(of: lesson.id) {
+      try save { $0.resume = .init(attemptID: open.id) }
+      return .continued(ActivityRunner(content: content, handle: handle, clock: clock, attemptID: open.id))
+    }
+    let attempt = Attempt(
+      id: UUID().uuidString.lowercased(), kind: .lesson, contentID: lesson.id, contentVersion: lesson.contentVersion,
+      title: lesson.title, topic: lesson.topic, started: clock.now())
+    try save {
+      $0.attempts.append(attempt)
+      $0.resume = .init(attemptID: attempt.id)
+    }
+    return .began(ActivityRunner(content: content, handle: handle, clock: clock, attemptID: attempt.id))
+  }
+
+  public func startQuiz(_ quiz: Quiz) throws(ActivityError) -> Start {
+    let assembler = QuizAssembler(library: library)
+    if let open = handle.record.openAttempt(of: quiz.id) {
+      let byID = Dictionary(assembler.assemble(quiz).map { ($0.globalID, $0) }, uniquingKeysWith: { a, _ in a })
+      let all = Dictionary(
+        library.lessons.flatMap(QuizAssembler.items(of:)).map { ($0.globalID, $0) }, uniquingKeysWith: { a, _ in a })
+      let items = (open.questionOrder ?? []).compactMap { byID[$0] ?? all[$0] }
+      try save { $0.resume = .init(attemptID: open.id) }
+      return .continued(ActivityRunner(content: .quiz(quiz, items), handle: handle, clock: clock, attemptID: open.id))
+    }
+    let finished = handle.record.attempts(of: quiz.id).filter { $0.status == .completed }.count
+    if let allowed = quiz.attemptsAllowed, finished >= allowed {
+      throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
+    }
+    let items = assembler.assemble(quiz)
+    let attempt = Attempt(
+      id: UUID().uuidString.lowercased(), kind: .quiz, contentID: quiz.id, contentVersion: quiz.contentVersion,
+      title: quiz.title, topic: quiz.topic, started: clock.now(), questionOrder: items.map(\.globalID))
+    try save {
+      $0.attempts.append(attempt)
+      $0.resume = .init(attemptID: attempt.id)
+    }
+    return .began(ActivityRunner(content: .quiz(quiz, items), handle: handle, clock: clock, attemptID: attempt.id))
+  }
+
+  /// Continues the attempt the student was last working on.
+  public func resume() throws(ActivityError) -> ActivityRunner {
+    let record = handle.record
+    let candidate =
+      record.resume.flatMap { record.attempt(id: $0.attemptID) }.flatMap { $0.status == .inProgress ? $0 : nil }
+      ?? record.attempts.last { $0.status == .inProgress }
+    guard let attempt = candidate else { throw .nothingToResume }
+    guard library.lesson(id: attempt.contentID) != nil || library.quiz(id: attempt.contentID) != nil else {
+      throw .contentGone(attempt.contentID)
+    }
+    return try start(attempt.contentID).runner
+  }
+
+  /// Ends the unfinished attempt of `id` (kept in the record as abandoned) so the next
+  /// `start` begins afresh. Returns whether there was one.
+  @discardableResult
+  public func reset(_ id: String) throws(ActivityError) -> Bool {
+    guard library.lesson(id: id) != nil || library.quiz(id: id) != nil || handle.record.openAttempt(of: id) != nil else {
+      let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
+      throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
+    }
+    guard let open = handle.record.openAttempt(of: id) else { return false }
+    let now = clock.now()
+    try save { record in
+      guard let index = record.attemptIndex(id: open.id) else { return }
+      record.attempts[index].status = .abandoned
+      record.attempts[index].finished = now
+      if record.resume?.attemptID == open.id { record.resume = nil }
+    }
+    return true
+  }
+
+  private func save(_ change: (inout UserRecord) -> Void) throws(ActivityError) {
+    do { try handle.update(change) } catch { throw .record(error) }
+  }
+}

@@ -1,0 +1,17 @@
+/// "Did you mean …?" for mistyped commands, fields and ids.
+public enum Suggestion {
+  /// The candidate `word` most plausibly meant: the first one it begins, else the nearest
+  /// by edit distance if that is within a third of the word's length.
+  public static func closest<S: Sequence>(to word: String, among candidates: S) -> String?
+  where S.Element == String {
+    let lowered = word.lowercased()
+    guard !lowered.isEmpty else { return nil }
+    let sorted = candidates.sorted()
+    if let prefixed = sorted.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+      return prefixed
+    }
+    let scored = sorted.map { (candidate: $0, distance: EditDistance.between(lowered, $0.lowercased())) }
+    guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+    return best.distance <= max(1, lowered.count / 3) ? best.candidate : nil
+  }
+}

@@ -1,0 +1,145 @@
+import SaferCore
+
+/// Turns questions, verdicts and summaries into terminal lines.
+///
+/// Every piece of lesson text passes through `TerminalSafe` here, the one door between
+/// lesson files and the screen.
+public struct QuestionRenderer {
+  public var style: Style
+  public var width: Int
+
+  public init(style: Style, width: Int) {
+    self.style = style
+    self.width = width
+  }
+
+  var markup: Markup { Markup(style: style, wrapper: TextWrapper(width: width)) }
+
+  func text(_ raw: String, indent: String = "") -> [String] {
+    markup.render(TerminalSafe.clean(raw), indent: indent)
+  }
+
+  public func explanations(_ texts: [String]) -> [String] {
+    texts.flatMap { text($0) + [""] }
+  }
+
+  public func question(_ question: Question, number: Int, total: Int, timeLimit: Double?) -> [String] {
+    var lines: [String] = []
+    let bar = ProgressBar.render(fraction: Double(number - 1) / Double(max(1, total)), width: 12, style: style, ascii: !style.enabled)
+    lines.append(style.bold("Question \(number) of \(total)") + "  " + bar + "  " + style.dim(kindLabel(question)))
+    lines += text(question.prompt)
+    switch question.kind {
+    case .single(let choices), .multiple(let choices), .scenario(let choices):
+      for (index, choice) in choices.enumerated() {
+        lines += TextWrapper(width: width).wrap(
+          markup.inline(TerminalSafe.clean(choice.text, keepNewlines: false)),
+          firstIndent: "  " + style.bold(Grader.letter(index) + ")") + " ", indent: "     ")
+      }
+    case .trueFalse:
+      lines.append("  " + style.bold("a)") + " True")
+      lines.append("  " + style.bold("b)") + " False")
+    case .order(let items):
+      for (shown, item) in Grader.displayOrder(of: question).enumerated() {
+        lines += TextWrapper(width: width).wrap(
+          markup.inline(TerminalSafe.clean(items[item], keepNewlines: false)),
+          firstIndent: "  " + style.bold(Grader.letter(shown) + ")") + " ", indent: "     ")
+      }
+    case .text, .number:
+      break
+    }
+    var instruction = instructionText(question)
+    if let timeLimit { instruction += " Time limit: \(Grader.formatNumber(timeLimit)) s." }
+    if !question.hints.isEmpty { instruction += " `hint` gives a hint." }
+    lines += TextWrapper(width: width).wrap(style.dim(instruction))
+    return lines
+  }
+
+  func kindLabel(_ question: Question) -> String {
+    switch question.kind {
+    case .single: "one answer"
+    case .multiple: "all that apply"
+    case .trueFalse: "true or false"
+    case .text: "short answer"
+    case .number: "number"
+    case .order: "put in order"
+    case .scenario: "what do you do?"
+    }
+  }
+
+  func instructionText(_ question: Question) -> String {
+    switch question.kind {
+    case .single, .scenario: "Type a letter."
+    case .multiple: "Type every right letter, e.g. `a c`."
+    case .trueFalse: "Type `true` or `false`."
+    case .text: "Type your answer."
+    case .number(_, _, let unit): "Type a number" + (unit.map { " (\(TerminalSafe.clean($0, keepNewlines: false)))" } ?? "") + "."
+    case .order: "Type the letters in the right order, e.g. `c a b`."
+    }
+  }
+
+  public func hint(_ hint: String, number: Int, of total: Int) -> [String] {
+    text(hint, indent: "   ").enumerated().map { index, line in
+      index == 0 ? style.yellow("💡") + " " + line.dropFirst(3) + style.dim(" (hint \(number) of \(total))") : line
+    }
+  }
+
+  public func verdict(_ grade: Grade) -> [String] {
+    var lines: [String] = []
+    let points = Grader.formatNumber((grade.points * 100).rounded() / 100)
+    let maxPoints = Grader.formatNumber(grade.maxPoints)
+    if grade.timedOut {
+      lines.append(style.yellow("⏱ Time was up, so this answer scores 0."))
+    } else if grade.isCorrect {
+      lines.append(style.green("✓ Right!") + style.dim(" +\(points) of \(maxPoints)"))
+    } else if grade.credit > 0 {
+      lines.append(style.yellow("◐ Partly right.") + style.dim(" +\(points) of \(maxPoints)"))
+    } else {
+      lines.append(style.red("✗ Not quite."))
+    }
+    for feedback in grade.feedback { lines += text(feedback, indent: "  ") }
+    if !grade.isCorrect {
+      lines += TextWrapper(width: width).wrap(
+        style.bold("Right answer:") + " " + TerminalSafe.clean(grade.rightAnswer, keepNewlines: false),
+        firstIndent: "  ", indent: "  ")
+    }
+    return lines
+  }
+
+  public func summary(_ summary: Summary) -> [String] {
+    var lines = ["", style.bold("━━ " + TerminalSafe.clean(summary.title, keepNewlines: false) + " — finished ━━")]
+    let score = Grader.formatNumber((summary.score * 100).rounded() / 100)
+    let percent = Int(summary.percent.rounded())
+    lines.append(
+      "Score: \(style.bold("\(score) / \(Grader.formatNumber(summary.maxScore))")) (\(percent)%)  "
+        + ProgressBar.render(fraction: summary.percent / 100, width: 20, style: style, ascii: !style.enabled))
+    lines.append("Time: \(Self.duration(summary.seconds))")
+    if let passed = summary.passed, let mark = summary.passMark {
+      lines.append(passed ? style.green("Passed") + " (pass mark \(Int(mark))%)" : style.red("Not passed yet") + " (pass mark \(Int(mark))%)")
+    }
+    if let counting = summary.countingPercent, let grading = summary.grading {
+      lines.append("Grade that counts (\(grading.rawValue) attempt): \(Int(counting.rounded()))%")
+    }
+    if summary.missed.isEmpty {
+      lines.append(style.green("No mistakes. Well done!"))
+    } else {
+      lines.append("")
+      lines.append(style.bold("To look at again (\(summary.missed.count)):"))
+      for missed in summary.missed {
+        lines += TextWrapper(width: width).wrap(
+          "• " + TerminalSafe.clean(missed.prompt, keepNewlines: false), firstIndent: "", indent: "  ")
+        lines += TextWrapper(width: width).wrap(
+          style.dim("you: ") + TerminalSafe.clean(missed.response, keepNewlines: false), firstIndent: "  ", indent: "    ")
+        lines += TextWrapper(width: width).wrap(
+          style.green("right: ") + TerminalSafe.clean(missed.rightAnswer, keepNewlines: false), firstIndent: "  ",
+          indent: "    ")
+        if let why = missed.why { lines += text(why, indent: "  ") }
+      }
+    }
+    return lines
+  }
+
+  public static func duration(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    return total < 60 ? "\(total) s" : "\(total / 60) min \(total % 60) s"
+  }
+}

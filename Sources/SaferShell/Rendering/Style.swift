@@ -1,0 +1,28 @@
+/// ANSI styling that disappears when colour is off.
+///
+/// Colour is on only for a terminal whose `TERM` is not `dumb`, and off with `NO_COLOR`
+/// (any value) or `--no-color`.
+public struct Style: Sendable {
+  public var enabled: Bool
+
+  public init(enabled: Bool) { self.enabled = enabled }
+
+  public static func decide(isTerminal: Bool, environment: [String: String], noColorFlag: Bool) -> Bool {
+    if noColorFlag || environment["NO_COLOR"] != nil { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isTerminal
+  }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func bold(_ text: String) -> String { wrap(text, "1") }
+  public func dim(_ text: String) -> String { wrap(text, "2") }
+  public func italic(_ text: String) -> String { wrap(text, "3") }
+  public func green(_ text: String) -> String { wrap(text, "32") }
+  public func red(_ text: String) -> String { wrap(text, "31") }
+  public func yellow(_ text: String) -> String { wrap(text, "33") }
+  public func cyan(_ text: String) -> String { wrap(text, "36") }
+  public func magenta(_ text: String) -> String { wrap(text, "35") }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SaferCore
+
+extension Shell {
+  var starter: ActivityStarter? {
+    handle.map { ActivityStarter(library: library, handle: $0, clock: env.clock) }
+  }
+
+  func listLessons(topic: String) {
+    let report = handle.map { ProgressReport(record: $0.record, library: library) }
+    let status = Dictionary((report?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let topics = topic.isEmpty ? library.topics : [topic.lowercased()]
+    if !topic.isEmpty && !library.topics.contains(topic.lowercased()) {
+      let hint = Suggestion.closest(to: topic, among: library.topics).map { " Did you mean `\($0)`?" } ?? ""
+      error("No lessons on “\(TerminalSafe.clean(topic, keepNewlines: false))”.\(hint) Topics: \(library.topics.joined(separator: ", ")).")
+      return
+    }
+    if library.lessons.isEmpty { say("No lessons are loaded. Start Safer Shell with `--lessons <folder>`.") }
+    for topic in topics {
+      out.line(style.bold(topic))
+      for lesson in library.lessons where lesson.topic == topic {
+        let state = status[lesson.id].map(describe) ?? ""
+        let title = TerminalSafe.clean(lesson.title, keepNewlines: false)
+        out.lines(
+          TextWrapper(width: env.width()).wrap(
+            "  " + style.cyan(lesson.id) + "  " + title + style.dim("  · \(lesson.level) · \(lesson.minutes) min · ") + state,
+            indent: "      "))
+      }
+    }
+    let quizzes = library.quizzes.filter { topic.isEmpty || $0.topic == topic.lowercased() }
+    if !quizzes.isEmpty {
+      out.line(style.bold("quizzes"))
+      for quiz in quizzes {
+        let state = status[quiz.id].map(describe) ?? ""
+        out.lines(
+          TextWrapper(width: env.width()).wrap(
+            "  " + style.cyan(quiz.id) + "  " + TerminalSafe.clean(quiz.title, keepNewlines: false) + style.dim(" · pass \(Int(quiz.passMark))% · ") + state,
+            indent: "      "))
+      }
+    }
+    say(style.dim("Type `start <id>` (Tab completes) or `quiz <id>`."))
+  }
+
+  func describe(_ item: ProgressReport.Item) -> String {
+    switch item.status {
+    case "in-progress":
+      let done = item.answered ?? 0
+      return style.yellow("in progress ") + ProgressBar.render(
+        fraction: Double(done) / Double(max(1, item.questionCount)), width: 8, style: style, ascii: !style.enabled)
+        + " \(done)/\(item.questionCount)"
+    case "completed":
+      var text = style.green("done") + " · best \(Int((item.bestPercent ?? 0).rounded()))%"
+      if item.completedAttempts > 1 { text += " · \(item.completedAttempts)×" }
+      if let passed = item.passed { text += passed ? " · passed" : " · not passed" }
+      return text
+    default:
+      return "new · \(item.questionCount) questions"
+    }
+  }
+
+  func start(_ id: String) {
+    guard !id.isEmpty else {
+      error("Which lesson? Type `start <lesson>`; `lessons` lists them.")
+      return
+    }
+    begin { try $0.start(id) }
+  }
+
+  func quiz(_ argument: String) {
+    guard !argument.isEmpty else {
+      error("Which quiz? Type `quiz <quiz-id>` or `quiz <file>`.")
+      return
+    }
+    if library.quiz(id: argument) != nil || library.lesson(id: argument) != nil {
+      begin { try $0.start(argument) }
+      return
+    }
+    guard FileManager.default.fileExists(atPath: argument) else {
+      let hint = Suggestion.closest(to: argument, among: library.quizzes.map(\.id)).map { " Did you mean `\($0)`?" } ?? ""
+      error("No quiz or file called “\(TerminalSafe.clean(argument, keepNewlines: false))”.\(hint)")
+      return
+    }
+    let added = library.adding(file: argument)
+    for problem in added.problems { error(TerminalSafe.clean(problem.description)) }
+    guard let content = added.contentID else {
+      if added.problems.isEmpty { error("That file holds no quiz or lesson.") }
+      return
+    }
+    library = added.library
+    begin { try $0.start(content) }
+  }
+
+  func resume() {
+    begin { .continued(try $0.resume()) }
+  }
+
+  /// Runs a start/resume action and shows the first question.
+  func begin(_ action: (ActivityStarter) throws -> ActivityStarter.Start) {
+    guard let starter else { return }
+    do {
+      let start = try action(starter)
+      runner = start.runner
+      if case .continued = start, let presentation = start.runner.present() {
+        say(style.dim("Continuing “\(TerminalSafe.clean(start.runner.title))” at question \(presentation.number) of \(presentation.total). (`reset \(start.runner.contentID)` starts over.)"))
+      } else {
+        say(style.bold("▶ " + TerminalSafe.clean(start.runner.title)))
+      }
+      presentCurrent(withExplanations: true)
+    } catch {
+      self.error(String(describing: error))
+    }
+  }
+
+  func reset(_ id: String) {
+    let target = id.isEmpty ? (runner?.contentID ?? "") : id
+    guard !target.isEmpty, let starter else {
+      error("Which lesson? Type `reset <lesson>`.")
+      return
+    }
+    do {
+      if try starter.reset(target) {
+        if runner?.contentID == target { runner = nil }
+        say("“\(TerminalSafe.clean(target))” will start from the beginning next time (`start \(TerminalSafe.clean(target))`). Your earlier answers stay in your record.")
+      } else {
+        say("You have no unfinished attempt at “\(TerminalSafe.clean(target))”; `start \(TerminalSafe.clean(target))` begins it fresh.")
+      }
+    } catch {
+      self.error(error.description)
+    }
+  }
+}

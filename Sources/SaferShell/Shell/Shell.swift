@@ -1,0 +1,152 @@
+import Foundation
+import SaferCore
+
+/// The interactive shell: reads lines, runs commands, presents lessons and takes answers.
+///
+/// It only talks to the world through `ShellEnvironment`, so the same code runs under
+/// libedit, on piped input and in transcript tests.
+public final class Shell {
+  var env: ShellEnvironment
+  var handle: (any RecordHandle)?
+  /// The lesson or quiz whose question is open, if any.
+  var runner: ActivityRunner?
+  var library: LessonLibrary
+  var shouldQuit = false
+  /// Answers saved during this session, for the goodbye line.
+  var answersSaved = 0
+  /// Set while the shell asks something other than a command (for completion).
+  var asking: Asking?
+
+  enum Asking { case userName }
+
+  public init(environment: ShellEnvironment) {
+    self.env = environment
+    self.library = environment.library
+  }
+
+  var out: any TextOutput { env.output }
+  var style: Style { env.style }
+  var renderer: QuestionRenderer { QuestionRenderer(style: style, width: env.width()) }
+
+  /// Runs until `quit`, Ctrl-D or the end of piped input. Returns the exit status.
+  public func run() -> Int32 {
+    env.editor.completer = ShellCompleter(shell: self)
+    if env.editor.isInteractive {
+      out.line(style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
+    }
+    reportBrokenFiles()
+    guard chooseUser() else { return 1 }
+    while !shouldQuit {
+      switch env.editor.readLine(prompt: prompt()) {
+      case .endOfInput:
+        if env.editor.isInteractive { out.line() }
+        shouldQuit = true
+      case .interrupted:
+        interrupted()
+      case .line(let line):
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty { env.editor.addToHistory(line) }
+        handle(line: line)
+      }
+    }
+    leave()
+    return 0
+  }
+
+  // MARK: - Input
+
+  func handle(line: String) {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    var words = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
+    let forcedCommand = words.first?.hasPrefix("/") == true
+    if forcedCommand { words[0].removeFirst() }
+    let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+    if let runner, runner.present()?.question != nil {
+      if let word = words.first, let command = ShellCommand.named(word), forcedCommand || command.argument == .none || !argument.isEmpty || command.name == "lessons" || command.name == "help" {
+        run(command, argument: argument)
+      } else {
+        answer(trimmed)
+      }
+      return
+    }
+    guard let word = words.first else { return }
+    if let command = ShellCommand.named(word) {
+      run(command, argument: argument)
+    } else if library.lesson(id: trimmed) != nil || library.quiz(id: trimmed) != nil {
+      say("To begin “\(TerminalSafe.clean(trimmed))”, type `start \(TerminalSafe.clean(trimmed))`.")
+    } else {
+      let suggestion = Suggestion.closest(to: word, among: ShellCommand.allNames)
+      let safeWord = TerminalSafe.clean(word, keepNewlines: false)
+      say("Unknown command `\(safeWord)`." + (suggestion.map { " Did you mean `\($0)`?" } ?? " Type `help` to see the commands."))
+    }
+  }
+
+  func run(_ command: ShellCommand, argument: String) {
+    switch command.name {
+    case "help": help(argument)
+    case "lessons": listLessons(topic: argument)
+    case "start": start(argument)
+    case "quiz": quiz(argument)
+    case "resume": resume()
+    case "hint": hint()
+    case "skip": skip()
+    case "again": again()
+    case "reset": reset(argument)
+    case "progress": showProgress()
+    case "whoami": whoami()
+    case "user": switchUser(argument)
+    default: shouldQuit = true
+    }
+  }
+
+  func interrupted() {
+    if let runner, !runner.isFinished {
+      let place = runner.present().map { "question \($0.number) of \($0.total)" } ?? "your place"
+      out.line()
+      say("Stopped “\(TerminalSafe.clean(runner.title))” at \(place). Your answers are saved; `resume` continues.")
+      self.runner = nil
+    } else {
+      out.line()
+      say(style.dim("(Type `quit` or press Ctrl-D to leave.)"))
+    }
+  }
+
+  // MARK: - Output helpers
+
+  /// Prints a wrapped message.
+  func say(_ text: String) {
+    out.lines(TextWrapper(width: env.width()).wrap(text))
+  }
+
+  func error(_ text: String) {
+    out.lines(TextWrapper(width: env.width()).wrap(style.red("!") + " " + text, indent: "  "))
+  }
+
+  var displayName: String { TerminalSafe.clean(handle?.record.profile.displayName ?? "", keepNewlines: false) }
+
+  func prompt() -> String {
+    guard env.editor.isInteractive else { return "" }
+    var prompt = displayName
+    if let runner, let presentation = runner.present(), presentation.question != nil {
+      prompt += " · \(runner.contentID) \(presentation.number)/\(presentation.total)"
+    }
+    return prompt + " › "
+  }
+
+  func reportBrokenFiles() {
+    guard !library.brokenFiles.isEmpty else { return }
+    let files = Array(Set(library.brokenFiles)).sorted()
+    let names = files.map { TerminalSafe.clean($0, keepNewlines: false) }.joined(separator: ", ")
+    error("\(files.count) lesson file\(files.count == 1 ? " has" : "s have") problems and \(files.count == 1 ? "was" : "were") left out: \(names). Run `safer check` for details.")
+  }
+
+  func leave() {
+    guard let handle else { return }
+    let record = handle.record
+    var message = "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session"
+    message += handle.isReadOnly ? " (read-only record: nothing was written)" : " in \(TerminalSafe.clean(handle.location))"
+    if let runner, !runner.isFinished { message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it" }
+    say(message + ". Bye, \(TerminalSafe.clean(record.profile.displayName, keepNewlines: false))!")
+    handle.close()
+    self.handle = nil
+  }
+}

@@ -1,0 +1,73 @@
+/// The commands a student can type, with their help text.
+public struct ShellCommand: Sendable {
+  /// What a command's argument is, for completion.
+  public enum Argument: Sendable {
+    case none
+    case lesson
+    case quizOrFile
+    case topic
+    case command
+    case user
+  }
+
+  public var name: String
+  public var aliases: [String] = []
+  public var usage: String
+  public var summary: String
+  public var details: String
+  public var argument: Argument
+
+  public static let all: [ShellCommand] = [
+    .init(
+      name: "help", usage: "help [command]", summary: "list the commands, or explain one",
+      details: "`help start` explains `start`.", argument: .command),
+    .init(
+      name: "lessons", usage: "lessons [topic]", summary: "list lessons and quizzes with your progress",
+      details: "Shows each lesson's topic, age band, time and how far you got. `lessons fraud` shows one topic.",
+      argument: .topic),
+    .init(
+      name: "start", usage: "start <lesson>", summary: "start a lesson (or continue it where you left off)",
+      details:
+        "Tab completes lesson ids. A lesson you left half-way continues where you stopped; a finished lesson starts again as a new attempt. `reset` starts over.",
+      argument: .lesson),
+    .init(
+      name: "quiz", usage: "quiz <quiz-or-file>", summary: "take a quiz, by id or from a quiz file",
+      details:
+        "`quiz safer-basics-quiz`, or `quiz path/to/quiz.yaml` to take a quiz file that is not in the lesson folder. Tab completes quiz ids and file paths.",
+      argument: .quizOrFile),
+    .init(
+      name: "resume", usage: "resume", summary: "continue your last unfinished lesson or quiz",
+      details: "Picks up at the question where you stopped, even after closing the shell.", argument: .none),
+    .init(
+      name: "hint", usage: "hint", summary: "reveal the next hint for the current question",
+      details: "Hints come one at a time. Each hint used costs a quarter of the question's points (at most three quarters).",
+      argument: .none),
+    .init(
+      name: "skip", usage: "skip", summary: "skip the current question (it scores 0)",
+      details: "The question is recorded as skipped and shown in the summary with its answer.", argument: .none),
+    .init(
+      name: "again", usage: "again", summary: "show the current question again", details: "Also shows the text before it.",
+      argument: .none),
+    .init(
+      name: "reset", usage: "reset <lesson>", summary: "start a lesson over (earlier attempts are kept)",
+      details: "Your unfinished attempt is closed and kept in your record; the next `start` begins from the first step.",
+      argument: .lesson),
+    .init(
+      name: "progress", usage: "progress", summary: "show your scores and what you know per topic",
+      details: "Mastery per topic counts your latest answer to each question.", argument: .none),
+    .init(name: "whoami", usage: "whoami", summary: "show who is logged in and where the record is", details: "", argument: .none),
+    .init(
+      name: "user", usage: "user <name>", summary: "switch to another student",
+      details: "Your progress is already saved; the other student's record is opened.", argument: .user),
+    .init(
+      name: "quit", aliases: ["exit"], usage: "quit", summary: "leave (Ctrl-D works too)",
+      details: "Everything is saved after each answer, so nothing is lost.", argument: .none),
+  ]
+
+  public static func named(_ word: String) -> ShellCommand? {
+    let lowered = word.lowercased()
+    return all.first { $0.name == lowered || $0.aliases.contains(lowered) }
+  }
+
+  public static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }
+}

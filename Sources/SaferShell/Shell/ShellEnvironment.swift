@@ -1,0 +1,39 @@
+import SaferCore
+
+/// Everything the shell needs from outside, so tests can supply their own.
+public struct ShellEnvironment {
+  public var library: LessonLibrary
+  public var store: any RecordStore
+  public var editor: any LineEditor
+  public var output: any TextOutput
+  public var style: Style
+  /// Current terminal width in columns (asked again before each render).
+  public var width: () -> Int
+  public var clock: any TimeSource
+  /// The student named on the command line (`--user` or `SAFER_USER`), if any.
+  public var userName: String?
+  /// The name offered when asking who is there (the last student at home).
+  public var lastUser: String?
+  /// The history file for a student id, if history is kept.
+  public var historyFile: (String) -> String?
+  /// Remembers who used the shell last.
+  public var rememberUser: (String) -> Void
+
+  public init(
+    library: LessonLibrary, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
+    width: @escaping () -> Int = { 80 }, clock: any TimeSource = SystemTime(), userName: String? = nil,
+    lastUser: String? = nil, historyFile: @escaping (String) -> String? = { _ in nil }, rememberUser: @escaping (String) -> Void = { _ in }
+  ) {
+    self.library = library
+    self.store = store
+    self.editor = editor
+    self.output = output
+    self.style = style
+    self.width = width
+    self.clock = clock
+    self.userName = userName
+    self.lastUser = lastUser
+    self.historyFile = historyFile
+    self.rememberUser = rememberUser
+  }
+}

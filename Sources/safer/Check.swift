@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SaferCore
+
+/// `safer check [PATH…]`: validate lesson and quiz files, all problems in one run.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check lesson and quiz files; print each problem as file:line:column: severity: message.")
+
+  @Argument(help: "Files or folders to check. Default: the lesson folders.")
+  var paths: [String] = []
+
+  @OptionGroup var locations: LocationOptions
+
+  func run() throws {
+    let targets = paths.isEmpty ? locations.lessonFolders() : paths
+    guard !targets.isEmpty else {
+      printError("safer check: no lesson folder found; name one: safer check Lessons")
+      throw ExitCode(1)
+    }
+    let library = LessonLibrary.load(paths: targets)
+    for diagnostic in library.diagnostics { print(diagnostic.description) }
+    let errors = library.diagnostics.filter { $0.severity == .error }.count
+    let warnings = library.diagnostics.count - errors
+    let summary = "\(library.files.count) files: \(library.lessons.count) lessons, \(library.quizzes.count) quizzes, "
+      + "\(library.lessons.reduce(0) { $0 + $1.questions.count }) questions; \(errors) errors, \(warnings) warnings"
+    printError(summary)
+    if errors > 0 { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SaferCore
+import SaferShell
+
+/// Where lessons and records are, shared by every command.
+struct LocationOptions: ParsableArguments {
+  @Option(name: .long, help: "Folder of lesson and quiz files (repeatable). Default: $SAFER_LESSONS, else the checkout's Lessons/.")
+  var lessons: [String] = []
+
+  @Option(name: .long, help: "Data folder for records. Default: $SAFER_DATA, else ~/.local/share/safer.")
+  var data: String?
+
+  var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+  var dataFolder: String { Locations.dataFolder(flag: data, environment: environment) }
+
+  func lessonFolders() -> [String] {
+    Locations.lessonFolders(flag: lessons, environment: environment, executable: CommandLine.arguments[0])
+  }
+
+  func loadLibrary() -> LessonLibrary {
+    LessonLibrary.load(paths: lessonFolders())
+  }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}

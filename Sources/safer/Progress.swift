@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SaferCore
+import SaferShell
+
+/// `safer progress --user NAME [--json]`: a student's progress without the shell.
+struct Progress: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Show a student's progress.")
+
+  @OptionGroup var locations: LocationOptions
+
+  @Option(name: .long, help: "The student.")
+  var user: String
+
+  @Flag(name: .long, help: "Print the progress report as JSON.")
+  var json = false
+
+  func run() throws {
+    let store = FileRecordStore(dataFolder: locations.dataFolder)
+    let record: UserRecord
+    do {
+      record = try store.read(displayName: user)
+    } catch {
+      printError("safer progress: \(error.description)")
+      throw ExitCode(1)
+    }
+    let report = ProgressReport(record: record, library: locations.loadLibrary())
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      encoder.dateEncodingStrategy = .iso8601
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else {
+      let style = Style(enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false))
+      for line in ProgressText(style: style, width: TerminalSize.columns()).render(report) { print(line) }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `safer`: the shell by default, plus commands for teachers and scripts.
+@main
+struct Safer: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "safer",
+    abstract: "Safer Shell: practise staying safe online, in a terminal.",
+    version: "0.1.0",
+    subcommands: [StartShell.self, Check.self, ListLessons.self, Progress.self],
+    defaultSubcommand: StartShell.self
+  )
+}
