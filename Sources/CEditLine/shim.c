@@ -1,6 +1,8 @@
 /// Non-variadic wrappers around libedit, and the signal handling that lets Ctrl-C
 /// end a read at once. See include/CEditLine.h for what each function is for.
-#define _XOPEN_SOURCE 700 /* wcwidth */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* wcwidth; macOS shows it by default */
+#endif
 #include "CEditLine.h"
 
 #include <errno.h>
@@ -216,4 +218,9 @@ int safer_take_interrupt(void) {
   int was = interrupted;
   interrupted = 0;
   return was;
+}
+
+int safer_history_clear(History *list) {
+  HistEvent event;
+  return history(list, &event, H_CLEAR);
 }

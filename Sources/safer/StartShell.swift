@@ -32,7 +32,7 @@ struct StartShell: ParsableCommand {
         library: locations.loadLibrary(), store: FileRecordStore(dataFolder: data), editor: editor,
         output: FileDescriptorOutput(), style: style, width: { TerminalSize.columns(environment: environment) },
         userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },
-        lastUser: lastUser?.isEmpty == false ? lastUser : nil,
+        lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },
         historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
         rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) }))
     let status = shell.run()

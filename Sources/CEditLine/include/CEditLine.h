@@ -44,6 +44,8 @@ int safer_char_width(wchar_t c);
 History *safer_history_open(int size);
 int safer_history_enter(History *list, const char *line);
 int safer_history_load(History *list, const char *path);
+/** Forgets every entry (before loading another student's history). */
+int safer_history_clear(History *list);
 int safer_history_save(History *list, const char *path);
 
 /// When stdin is a terminal, catches SIGINT, SIGWINCH and SIGCONT (without SA_RESTART)

@@ -48,7 +48,7 @@ public enum Grader {
       let reasons = choices.filter(\.isCorrect).compactMap(\.feedback)
       return reasons.isEmpty ? question.explanation : reasons.joined(separator: " ")
     default:
-      return question.feedbackCorrect ?? question.explanation
+      return question.explanation ?? question.feedbackWrong ?? question.feedbackCorrect
     }
   }
 
@@ -103,9 +103,10 @@ public enum Grader {
       return verdict(correct, feedback: [general(correct)], as: formatNumber(value))
     case .order(let items):
       let display = displayOrder(of: question)
-      let picked = try letters(in: response, count: items.count)
+      let hint = ResponseProblem.incompleteOrder(letters: display.indices.map(letter).joined(separator: " "))
+      guard let picked = try? letters(in: response, count: items.count) else { throw hint }
       guard picked.count == items.count, Set(picked).count == items.count else {
-        throw .incompleteOrder(letters: display.indices.map(letter).joined(separator: " "))
+        throw hint
       }
       let chosen = picked.map { display[$0] }
       let correct = chosen == Array(items.indices)

@@ -16,6 +16,8 @@ public final class ActivityRunner {
   public let attemptID: String
   /// Hints revealed for the current question.
   public private(set) var hintsShown = 0
+  /// Explanations after the last question, to show with the summary of a finished lesson.
+  public private(set) var closingExplanations: [String] = []
   private var shownAt: Date
 
   init(content: Content, handle: any RecordHandle, clock: any TimeSource, attemptID: String) {
@@ -51,30 +53,38 @@ public final class ActivityRunner {
     guard let attempt, attempt.status == .inProgress else { return nil }
     switch content {
     case .lesson(let flow):
-      var index: Int? = attempt.position
-      var explanations: [String] = []
-      var guardSteps = 0
-      while let current = index, current < flow.lesson.steps.count, guardSteps <= flow.lesson.steps.count {
-        guardSteps += 1
-        let step = flow.lesson.steps[current]
-        switch step.content {
-        case .explain(let text):
-          explanations.append(text)
-          index = flow.successor(of: current)
-        case .question(let question):
-          return Presentation(
-            explanations: explanations, question: question, number: flow.questionNumber(at: current),
-            total: flow.questionCount, timeLimit: nil)
-        }
+      let (explanations, questionIndex) = Self.walk(flow, from: attempt.position)
+      guard let questionIndex, let question = flow.lesson.steps[questionIndex].question else {
+        return Presentation(
+          explanations: explanations, question: nil, number: flow.questionCount, total: flow.questionCount, timeLimit: nil)
       }
       return Presentation(
-        explanations: explanations, question: nil, number: flow.questionCount, total: flow.questionCount, timeLimit: nil)
+        explanations: explanations, question: question, number: flow.questionNumber(at: questionIndex),
+        total: flow.questionCount, timeLimit: nil)
     case .quiz(let quiz, let items):
       guard attempt.position < items.count else { return nil }
       return Presentation(
         explanations: [], question: items[attempt.position].question, number: attempt.position + 1, total: items.count,
         timeLimit: quiz.timeLimit)
     }
+  }
+
+  /// The explanation texts from step `start` up to the next question, and that question's
+  /// index (`nil` when the lesson ends first).
+  static func walk(_ flow: LessonFlow, from start: Int) -> (explanations: [String], questionIndex: Int?) {
+    var index: Int? = start
+    var explanations: [String] = []
+    var visited: Set<Int> = []
+    while let current = index, current < flow.lesson.steps.count, visited.insert(current).inserted {
+      switch flow.lesson.steps[current].content {
+      case .explain(let text):
+        explanations.append(text)
+        index = flow.successor(of: current)
+      case .question:
+        return (explanations, current)
+      }
+    }
+    return (explanations, nil)
   }
 
   /// Restarts the timer and hint count when a question is (re)shown after a pause.
@@ -117,7 +127,7 @@ public final class ActivityRunner {
   private func record(question: Question, response: String, grade: Grade, seconds: Double, skipped: Bool) throws -> Summary? {
     guard let attempt else { return nil }
     let now = clock.now()
-    let (questionKey, topic, nextPosition) = advance(from: attempt, grade: grade, question: question)
+    let (questionKey, topic, nextPosition, closing) = advance(from: attempt, grade: grade, question: question)
     let answer = AnswerRecord(
       questionID: questionKey, topic: topic, response: response, correct: grade.isCorrect, points: grade.points,
       maxPoints: grade.maxPoints, seconds: (seconds * 10).rounded() / 10, hintsUsed: hintsShown, skipped: skipped,
@@ -151,25 +161,29 @@ public final class ActivityRunner {
       throw ActivityError.record(error)
     }
     hintsShown = 0
+    closingExplanations = closing
     shownAt = clock.now()
     return finishing ? summary() : nil
   }
 
-  /// The record key, topic and next position after answering at the current position.
-  private func advance(from attempt: Attempt, grade: Grade, question: Question) -> (String, String?, Int?) {
+  /// The record key, topic and next position after answering at the current position,
+  /// and the explanations left when this answer ends the lesson.
+  private func advance(from attempt: Attempt, grade: Grade, question: Question)
+    -> (key: String, topic: String?, next: Int?, closing: [String])
+  {
     switch content {
     case .lesson(let flow):
-      var index = attempt.position
-      while index < flow.lesson.steps.count, flow.lesson.steps[index].question == nil {
-        guard let next = flow.successor(of: index) else { break }
-        index = next
+      let index = Self.walk(flow, from: attempt.position).questionIndex ?? attempt.position
+      guard let next = flow.successor(of: index, choice: grade.choiceIndex) else {
+        return (question.id, flow.lesson.topic, nil, [])
       }
-      let next = flow.successor(of: index, choice: grade.choiceIndex)
-      return (question.id, flow.lesson.topic, next)
+      let (explanations, questionIndex) = Self.walk(flow, from: next)
+      return questionIndex == nil
+        ? (question.id, flow.lesson.topic, nil, explanations) : (question.id, flow.lesson.topic, next, [])
     case .quiz(_, let items):
       let item = items[attempt.position]
       let next = attempt.position + 1 < items.count ? attempt.position + 1 : nil
-      return (item.globalID, item.topic, next)
+      return (item.globalID, item.topic, next, [])
     }
   }
 

@@ -1,4 +1,5 @@
 import CEditLine
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -25,7 +26,7 @@ public final class LibEditLineEditor: LineEditor {
   public let isInteractive = true
   public var completer: Completer?
 
-  private let historyFile: String?
+  private var historyFile: String?
   private var history: OpaquePointer?
   private var editLine: OpaquePointer?
   private var ownsSignals = false
@@ -99,9 +100,22 @@ public final class LibEditLineEditor: LineEditor {
     return .line(line)
   }
 
+  /// Each student has their own history: forget the last one's, load this one's.
+  public func useHistoryFile(_ path: String?) {
+    guard let history else { return }
+    _ = safer_history_clear(history)
+    historyFile = path
+    if let path {
+      let folder = (path as NSString).deletingLastPathComponent
+      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      _ = safer_history_load(history, path)
+    }
+  }
+
   /// Blank lines and repeats of the previous entry are not kept.
   public func addToHistory(_ line: String) {
-    guard let history, !line.allSatisfy(\.isWhitespace) else { return }
+    let line = line.trimmingCharacters(in: .whitespaces)
+    guard let history, !line.isEmpty else { return }
     _ = safer_history_enter(history, line)
     if let historyFile { _ = safer_history_save(history, historyFile) }
   }

@@ -12,7 +12,7 @@ public struct ProgressText {
 
   public func render(_ report: ProgressReport) -> [String] {
     let name = TerminalSafe.clean(report.displayName, keepNewlines: false)
-    var lines = [style.bold("Progress for \(name)") + style.dim(" · \(report.totalAnswers) answers in all")]
+    var lines = [style.bold("Progress for \(name)") + style.dim(" · \(report.totalAnswers) answer\(report.totalAnswers == 1 ? "" : "s") in all")]
     if report.topics.isEmpty {
       lines.append("No answers yet. `start` a lesson to begin.")
     } else {

@@ -26,7 +26,8 @@ public struct QuestionRenderer {
   public func question(_ question: Question, number: Int, total: Int, timeLimit: Double?) -> [String] {
     var lines: [String] = []
     let bar = ProgressBar.render(fraction: Double(number - 1) / Double(max(1, total)), width: 12, style: style, ascii: !style.enabled)
-    lines.append(style.bold("Question \(number) of \(total)") + "  " + bar + "  " + style.dim(kindLabel(question)))
+    lines += TextWrapper(width: width).wrap(
+      style.bold("Question \(number) of \(total)") + "  " + bar + "  " + style.dim(kindLabel(question)))
     lines += text(question.prompt)
     switch question.kind {
     case .single(let choices), .multiple(let choices), .scenario(let choices):

@@ -24,6 +24,10 @@ extension Shell {
       answersSaved += 1
       out.lines(renderer.verdict(outcome.grade))
       if let summary = outcome.summary {
+        if !runner.closingExplanations.isEmpty {
+          out.line()
+          out.lines(renderer.explanations(runner.closingExplanations).dropLast())
+        }
         out.lines(renderer.summary(summary))
         self.runner = nil
         say(style.dim("Type `lessons` for what is next, or `progress` to see how you are doing."))

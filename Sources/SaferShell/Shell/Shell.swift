@@ -39,7 +39,6 @@ public final class Shell {
     while !shouldQuit {
       switch env.editor.readLine(prompt: prompt()) {
       case .endOfInput:
-        if env.editor.isInteractive { out.line() }
         shouldQuit = true
       case .interrupted:
         interrupted()
