@@ -48,6 +48,6 @@ let package = Package(
     ),
     .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
     .testTarget(name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["SaferCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["SaferCore", "safer"]),
   ]
 )
