@@ -29,7 +29,9 @@ struct Reporter {
       print("{\"name\":\"\(name)\",\"value\":\(rounded),\"unit\":\"\(unit)\"}")
     } else {
       let figure = String(format: "%10.3f", value)
-      print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(figure) \(unit)" + (target.map { "   (target \($0))" } ?? ""))
+      print(
+        "\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(figure) \(unit)"
+          + (target.map { "   (target \($0))" } ?? ""))
     }
   }
 

@@ -16,7 +16,8 @@ enum StartupBenchmark {
     try "quit\n".write(toFile: input, atomically: true, encoding: .utf8)
     var timings: [Double] = []
     for _ in 0..<25 {
-      timings.append(try milliseconds { try launch(binary, ["--user", "bench", "--data", data, "--lessons", lessons], input: input) })
+      timings.append(
+        try milliseconds { try launch(binary, ["--user", "bench", "--data", data, "--lessons", lessons], input: input) })
     }
     report.result("startup_to_first_prompt_p50", percentile(timings, 50), "ms", target: "< 30 ms")
     report.result("startup_to_first_prompt_p90", percentile(timings, 90), "ms")

@@ -22,7 +22,8 @@ struct Check: ParsableCommand {
     for diagnostic in library.diagnostics { print(diagnostic.description) }
     let errors = library.diagnostics.filter { $0.severity == .error }.count
     let warnings = library.diagnostics.count - errors
-    let summary = "\(library.files.count) files: \(library.lessons.count) lessons, \(library.quizzes.count) quizzes, "
+    let summary =
+      "\(library.files.count) files: \(library.lessons.count) lessons, \(library.quizzes.count) quizzes, "
       + "\(library.lessons.reduce(0) { $0 + $1.questions.count }) questions; \(errors) errors, \(warnings) warnings"
     printError(summary)
     if errors > 0 { throw ExitCode(1) }

@@ -5,7 +5,8 @@ import SaferShell
 
 /// Where lessons and records are, shared by every command.
 struct LocationOptions: ParsableArguments {
-  @Option(name: .long, help: "Folder of lesson and quiz files (repeatable). Default: $SAFER_LESSONS, else the checkout's Lessons/.")
+  @Option(
+    name: .long, help: "Folder of lesson and quiz files (repeatable). Default: $SAFER_LESSONS, else the checkout's Lessons/.")
   var lessons: [String] = []
 
   @Option(name: .long, help: "Data folder for records. Default: $SAFER_DATA, else ~/.local/share/safer.")

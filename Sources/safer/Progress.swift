@@ -31,7 +31,8 @@ struct Progress: ParsableCommand {
       encoder.dateEncodingStrategy = .iso8601
       print(String(decoding: try encoder.encode(report), as: UTF8.self))
     } else {
-      let style = Style(enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false))
+      let style = Style(
+        enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false))
       for line in ProgressText(style: style, width: TerminalSize.columns()).render(report) { print(line) }
     }
   }

@@ -83,7 +83,9 @@ public struct LessonLibrary: Sendable {
     for lesson in lessons {
       if let other = firstFile[lesson.id] {
         diagnostics.append(
-          Diagnostic(.error, at: SourceLocation(file: lesson.file, line: 1, column: 1), "lesson id `\(lesson.id)` is already used by \(other)"))
+          Diagnostic(
+            .error, at: SourceLocation(file: lesson.file, line: 1, column: 1),
+            "lesson id `\(lesson.id)` is already used by \(other)"))
         brokenFiles.append(lesson.file)
       } else {
         firstFile[lesson.id] = lesson.file
@@ -95,7 +97,10 @@ public struct LessonLibrary: Sendable {
     for quiz in quizzes {
       var problems: [Diagnostic] = []
       if let other = firstFile[quiz.id] {
-        problems.append(Diagnostic(.error, at: quiz.location ?? SourceLocation(file: quiz.file, line: 1, column: 1), "id `\(quiz.id)` is already used by \(other)"))
+        problems.append(
+          Diagnostic(
+            .error, at: quiz.location ?? SourceLocation(file: quiz.file, line: 1, column: 1),
+            "id `\(quiz.id)` is already used by \(other)"))
       }
       problems += QuizAssembler(library: self).check(quiz)
       diagnostics += problems

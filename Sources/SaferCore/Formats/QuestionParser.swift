@@ -99,7 +99,9 @@ enum QuestionParser {
       problems += choice.diagnostics
     }
     for problem in problems {
-      if problem.severity == .error { map.error(problem.message, at: problem.location) } else {
+      if problem.severity == .error {
+        map.error(problem.message, at: problem.location)
+      } else {
         map.warning(problem.message, at: problem.location)
       }
     }

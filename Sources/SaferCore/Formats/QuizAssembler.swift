@@ -25,7 +25,8 @@ public struct QuizAssembler: Sendable {
         let hint = Suggestion.closest(to: id, among: lessonIDs).map { " (did you mean `\($0)`?)" } ?? ""
         problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects lesson `\(id)`, which is not loaded\(hint)"))
       case .topic(let topic, _) where !library.lessons.contains(where: { $0.topic == topic }):
-        problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects topic `\(topic)`, but no loaded lesson has it"))
+        problems.append(
+          Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects topic `\(topic)`, but no loaded lesson has it"))
       case .question(let lessonID, let questionID):
         if library.lesson(id: lessonID)?.questions.contains(where: { $0.id == questionID }) != true {
           problems.append(

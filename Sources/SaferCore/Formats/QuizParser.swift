@@ -29,7 +29,9 @@ enum QuizParser {
     let timeLimit = map.double("timeLimit")
     if let timeLimit, timeLimit <= 0 { map.error("`timeLimit` is in seconds and must be more than 0") }
     let passMark = map.double("passMark") ?? 50
-    if !(0...100).contains(passMark) { map.error("`passMark` is a percentage from 0 to 100", at: map.valueLocation(of: "passMark")) }
+    if !(0...100).contains(passMark) {
+      map.error("`passMark` is a percentage from 0 to 100", at: map.valueLocation(of: "passMark"))
+    }
     let attempts = map.int("attempts")
     if let attempts, attempts < 1 { map.error("`attempts` must be at least 1 (leave it out for no limit)") }
     var grading = Quiz.Grading.highest

@@ -55,27 +55,34 @@ public struct ProgressReport: Codable, Sendable {
     var known: Set<String> = []
     for lesson in library.lessons {
       known.insert(lesson.id)
-      items.append(Self.item(id: lesson.id, kind: .lesson, title: lesson.title, topic: lesson.topic,
-        questionCount: lesson.questions.count, quiz: nil, record: record))
+      items.append(
+        Self.item(
+          id: lesson.id, kind: .lesson, title: lesson.title, topic: lesson.topic,
+          questionCount: lesson.questions.count, quiz: nil, record: record))
     }
     for quiz in library.quizzes {
       known.insert(quiz.id)
-      items.append(Self.item(id: quiz.id, kind: .quiz, title: quiz.title, topic: quiz.topic,
-        questionCount: assembler.assemble(quiz).count, quiz: quiz, record: record))
+      items.append(
+        Self.item(
+          id: quiz.id, kind: .quiz, title: quiz.title, topic: quiz.topic,
+          questionCount: assembler.assemble(quiz).count, quiz: quiz, record: record))
     }
     // Work on lessons that are no longer loaded is still the student's work.
     for attempt in record.attempts where !known.contains(attempt.contentID) {
       known.insert(attempt.contentID)
-      items.append(Self.item(id: attempt.contentID, kind: attempt.kind, title: attempt.title, topic: attempt.topic,
-        questionCount: attempt.questionOrder?.count ?? 0, quiz: nil, record: record))
+      items.append(
+        Self.item(
+          id: attempt.contentID, kind: attempt.kind, title: attempt.title, topic: attempt.topic,
+          questionCount: attempt.questionOrder?.count ?? 0, quiz: nil, record: record))
     }
     self.items = items
     resumeID = record.resume.flatMap { record.attempt(id: $0.attemptID) }.map(\.contentID)
   }
 
-  static func item(id: String, kind: Attempt.Kind, title: String, topic: String?, questionCount: Int, quiz: Quiz?,
-    record: UserRecord) -> Item
-  {
+  static func item(
+    id: String, kind: Attempt.Kind, title: String, topic: String?, questionCount: Int, quiz: Quiz?,
+    record: UserRecord
+  ) -> Item {
     let attempts = record.attempts(of: id)
     let completed = attempts.filter { $0.status == .completed }
     let open = attempts.last { $0.status == .inProgress }

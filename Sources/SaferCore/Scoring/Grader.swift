@@ -72,7 +72,8 @@ public enum Grader {
     func verdict(_ correct: Bool, credit: Double? = nil, feedback: [String?], choice: Int? = nil, as text: String) -> Grade {
       Grade(
         isCorrect: correct, credit: credit ?? (correct ? 1 : 0), points: 0, maxPoints: question.points,
-        feedback: (feedback + [question.explanation]).compactMap { $0 }, rightAnswer: rightAnswer(of: question), choiceIndex: choice,
+        feedback: (feedback + [question.explanation]).compactMap { $0 }, rightAnswer: rightAnswer(of: question),
+        choiceIndex: choice,
         normalizedResponse: text)
     }
     let general = { (correct: Bool) in correct ? question.feedbackCorrect : question.feedbackWrong }

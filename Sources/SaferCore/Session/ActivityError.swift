@@ -10,7 +10,8 @@ public enum ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noSuchLesson(let id, let suggestion):
-      "There is no lesson or quiz called “\(id)”." + (suggestion.map { " Did you mean “\($0)”?" } ?? " Type `lessons` to see them all.")
+      "There is no lesson or quiz called “\(id)”."
+        + (suggestion.map { " Did you mean “\($0)”?" } ?? " Type `lessons` to see them all.")
     case .noAttemptsLeft(let quiz, let allowed):
       "You have used all \(allowed) attempts at “\(quiz)”. Type `progress` to see your results."
     case .nothingToResume:

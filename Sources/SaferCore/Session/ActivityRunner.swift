@@ -109,7 +109,8 @@ public final class ActivityRunner {
     let seconds = clock.now().timeIntervalSince(shownAt)
     let grade = try Grader.grade(
       response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: presentation.timeLimit)
-    let summary = try record(question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
+    let summary = try record(
+      question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
     return AnswerOutcome(grade: grade, summary: summary)
   }
 

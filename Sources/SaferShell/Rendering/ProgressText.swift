@@ -12,7 +12,10 @@ public struct ProgressText {
 
   public func render(_ report: ProgressReport) -> [String] {
     let name = TerminalSafe.clean(report.displayName, keepNewlines: false)
-    var lines = [style.bold("Progress for \(name)") + style.dim(" · \(report.totalAnswers) answer\(report.totalAnswers == 1 ? "" : "s") in all")]
+    var lines = [
+      style.bold("Progress for \(name)")
+        + style.dim(" · \(report.totalAnswers) answer\(report.totalAnswers == 1 ? "" : "s") in all")
+    ]
     if report.topics.isEmpty {
       lines.append("No answers yet. `start` a lesson to begin.")
     } else {
@@ -22,7 +25,8 @@ public struct ProgressText {
         let name = topic.topic + String(repeating: " ", count: pad - topic.topic.count)
         lines.append(
           "  \(name)  " + ProgressBar.render(fraction: topic.mastery / 100, width: 16, style: style, ascii: !style.enabled)
-            + " \(Int(topic.mastery.rounded()))%" + style.dim("  (\(topic.questionsRight) of \(topic.questionsAnswered) questions right)"))
+            + " \(Int(topic.mastery.rounded()))%"
+            + style.dim("  (\(topic.questionsRight) of \(topic.questionsAnswered) questions right)"))
       }
     }
     let started = report.items.filter { $0.attempts > 0 }

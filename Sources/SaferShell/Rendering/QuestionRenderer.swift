@@ -25,7 +25,8 @@ public struct QuestionRenderer {
 
   public func question(_ question: Question, number: Int, total: Int, timeLimit: Double?) -> [String] {
     var lines: [String] = []
-    let bar = ProgressBar.render(fraction: Double(number - 1) / Double(max(1, total)), width: 12, style: style, ascii: !style.enabled)
+    let bar = ProgressBar.render(
+      fraction: Double(number - 1) / Double(max(1, total)), width: 12, style: style, ascii: !style.enabled)
     lines += TextWrapper(width: width).wrap(
       style.bold("Question \(number) of \(total)") + "  " + bar + "  " + style.dim(kindLabel(question)))
     lines += text(question.prompt)
@@ -115,7 +116,9 @@ public struct QuestionRenderer {
         + ProgressBar.render(fraction: summary.percent / 100, width: 20, style: style, ascii: !style.enabled))
     lines.append("Time: \(Self.duration(summary.seconds))")
     if let passed = summary.passed, let mark = summary.passMark {
-      lines.append(passed ? style.green("Passed") + " (pass mark \(Int(mark))%)" : style.red("Not passed yet") + " (pass mark \(Int(mark))%)")
+      lines.append(
+        passed ? style.green("Passed") + " (pass mark \(Int(mark))%)" : style.red("Not passed yet") + " (pass mark \(Int(mark))%)"
+      )
     }
     if let counting = summary.countingPercent, let grading = summary.grading {
       lines.append("Grade that counts (\(grading.rawValue) attempt): \(Int(counting.rounded()))%")

@@ -8,17 +8,26 @@ extension Shell {
         error("No command `\(TerminalSafe.clean(topic, keepNewlines: false))`.\(hint)")
         return
       }
-      out.line(style.bold(command.usage) + (command.aliases.isEmpty ? "" : style.dim("  (also: \(command.aliases.joined(separator: ", ")))")))
+      out.line(
+        style.bold(command.usage)
+          + (command.aliases.isEmpty ? "" : style.dim("  (also: \(command.aliases.joined(separator: ", ")))")))
       say("  " + command.summary + ".")
-      if !command.details.isEmpty { out.lines(TextWrapper(width: env.width()).wrap(command.details, firstIndent: "  ", indent: "  ")) }
+      if !command.details.isEmpty {
+        out.lines(TextWrapper(width: env.width()).wrap(command.details, firstIndent: "  ", indent: "  "))
+      }
       return
     }
     out.line(style.bold("Commands"))
     let width = ShellCommand.all.map { $0.usage.count }.max() ?? 0
     for command in ShellCommand.all {
       let padded = command.usage + String(repeating: " ", count: width - command.usage.count)
-      out.lines(TextWrapper(width: env.width()).wrap("  " + style.cyan(padded) + "  " + command.summary, indent: String(repeating: " ", count: width + 4)))
+      out.lines(
+        TextWrapper(width: env.width()).wrap(
+          "  " + style.cyan(padded) + "  " + command.summary, indent: String(repeating: " ", count: width + 4)))
     }
-    say(style.dim("While a question is open, anything else you type is your answer. Tab completes; Ctrl-C stops a lesson (progress kept); Ctrl-D leaves."))
+    say(
+      style.dim(
+        "While a question is open, anything else you type is your answer. Tab completes; Ctrl-C stops a lesson (progress kept); Ctrl-D leaves."
+      ))
   }
 }

@@ -12,7 +12,9 @@ extension Shell {
     let topics = topic.isEmpty ? library.topics : [topic.lowercased()]
     if !topic.isEmpty && !library.topics.contains(topic.lowercased()) {
       let hint = Suggestion.closest(to: topic, among: library.topics).map { " Did you mean `\($0)`?" } ?? ""
-      error("No lessons on “\(TerminalSafe.clean(topic, keepNewlines: false))”.\(hint) Topics: \(library.topics.joined(separator: ", ")).")
+      error(
+        "No lessons on “\(TerminalSafe.clean(topic, keepNewlines: false))”.\(hint) Topics: \(library.topics.joined(separator: ", "))."
+      )
       return
     }
     if library.lessons.isEmpty { say("No lessons are loaded. Start Safer Shell with `--lessons <folder>`.") }
@@ -34,7 +36,8 @@ extension Shell {
         let state = status[quiz.id].map(describe) ?? ""
         out.lines(
           TextWrapper(width: env.width()).wrap(
-            "  " + style.cyan(quiz.id) + "  " + TerminalSafe.clean(quiz.title, keepNewlines: false) + style.dim(" · pass \(Int(quiz.passMark))% · ") + state,
+            "  " + style.cyan(quiz.id) + "  " + TerminalSafe.clean(quiz.title, keepNewlines: false)
+              + style.dim(" · pass \(Int(quiz.passMark))% · ") + state,
             indent: "      "))
       }
     }
@@ -45,8 +48,9 @@ extension Shell {
     switch item.status {
     case "in-progress":
       let done = item.answered ?? 0
-      return style.yellow("in progress ") + ProgressBar.render(
-        fraction: Double(done) / Double(max(1, item.questionCount)), width: 8, style: style, ascii: !style.enabled)
+      return style.yellow("in progress ")
+        + ProgressBar.render(
+          fraction: Double(done) / Double(max(1, item.questionCount)), width: 8, style: style, ascii: !style.enabled)
         + " \(done)/\(item.questionCount)"
     case "completed":
       var text = style.green("done") + " · best \(Int((item.bestPercent ?? 0).rounded()))%"
@@ -101,7 +105,10 @@ extension Shell {
       let start = try action(starter)
       runner = start.runner
       if case .continued = start, let presentation = start.runner.present() {
-        say(style.dim("Continuing “\(TerminalSafe.clean(start.runner.title))” at question \(presentation.number) of \(presentation.total). (`reset \(start.runner.contentID)` starts over.)"))
+        say(
+          style.dim(
+            "Continuing “\(TerminalSafe.clean(start.runner.title))” at question \(presentation.number) of \(presentation.total). (`reset \(start.runner.contentID)` starts over.)"
+          ))
       } else {
         say(style.bold("▶ " + TerminalSafe.clean(start.runner.title)))
       }
@@ -120,9 +127,13 @@ extension Shell {
     do {
       if try starter.reset(target) {
         if runner?.contentID == target { runner = nil }
-        say("“\(TerminalSafe.clean(target))” will start from the beginning next time (`start \(TerminalSafe.clean(target))`). Your earlier answers stay in your record.")
+        say(
+          "“\(TerminalSafe.clean(target))” will start from the beginning next time (`start \(TerminalSafe.clean(target))`). Your earlier answers stay in your record."
+        )
       } else {
-        say("You have no unfinished attempt at “\(TerminalSafe.clean(target))”; `start \(TerminalSafe.clean(target))` begins it fresh.")
+        say(
+          "You have no unfinished attempt at “\(TerminalSafe.clean(target))”; `start \(TerminalSafe.clean(target))` begins it fresh."
+        )
       }
     } catch {
       self.error(error.description)

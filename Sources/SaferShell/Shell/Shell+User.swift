@@ -53,7 +53,9 @@ extension Shell {
     if record.attempts.isEmpty {
       say("Hello, \(style.bold(name))! Type `lessons` to see what you can learn, then `start` one.")
     } else if let open = record.resume.flatMap({ record.attempt(id: $0.attemptID) }), open.status == .inProgress {
-      say("Welcome back, \(style.bold(name))! You were in the middle of “\(TerminalSafe.clean(open.title))”: type `resume` to continue.")
+      say(
+        "Welcome back, \(style.bold(name))! You were in the middle of “\(TerminalSafe.clean(open.title))”: type `resume` to continue."
+      )
     } else {
       say("Welcome back, \(style.bold(name))! Type `lessons` to pick a lesson.")
     }
@@ -76,7 +78,9 @@ extension Shell {
     let record = handle.record
     say("You are \(style.bold(displayName)) (id `\(record.profile.id)`).")
     let answers = record.attempts.reduce(0) { $0 + $1.answers.count }
-    say("Your record: \(TerminalSafe.clean(handle.location)) — \(record.attempts.count) attempt\(record.attempts.count == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s").")
+    say(
+      "Your record: \(TerminalSafe.clean(handle.location)) — \(record.attempts.count) attempt\(record.attempts.count == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s")."
+    )
     if handle.isReadOnly { say(style.yellow("This record is read-only: nothing will be saved.")) }
   }
 }

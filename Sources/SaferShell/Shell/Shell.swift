@@ -32,7 +32,8 @@ public final class Shell {
   public func run() -> Int32 {
     env.editor.completer = ShellCompleter(shell: self)
     if env.editor.isInteractive {
-      out.line(style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
+      out.line(
+        style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
     reportBrokenFiles()
     guard chooseUser() else { return 1 }
@@ -60,7 +61,9 @@ public final class Shell {
     if forcedCommand { words[0].removeFirst() }
     let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
     if let runner, runner.present()?.question != nil {
-      if let word = words.first, let command = ShellCommand.named(word), forcedCommand || command.argument == .none || !argument.isEmpty || command.name == "lessons" || command.name == "help" {
+      if let word = words.first, let command = ShellCommand.named(word),
+        forcedCommand || command.argument == .none || !argument.isEmpty || command.name == "lessons" || command.name == "help"
+      {
         run(command, argument: argument)
       } else {
         answer(trimmed)
@@ -135,7 +138,9 @@ public final class Shell {
     guard !library.brokenFiles.isEmpty else { return }
     let files = Array(Set(library.brokenFiles)).sorted()
     let names = files.map { TerminalSafe.clean($0, keepNewlines: false) }.joined(separator: ", ")
-    error("\(files.count) lesson file\(files.count == 1 ? " has" : "s have") problems and \(files.count == 1 ? "was" : "were") left out: \(names). Run `safer check` for details.")
+    error(
+      "\(files.count) lesson file\(files.count == 1 ? " has" : "s have") problems and \(files.count == 1 ? "was" : "were") left out: \(names). Run `safer check` for details."
+    )
   }
 
   func leave() {
@@ -143,7 +148,9 @@ public final class Shell {
     let record = handle.record
     var message = "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session"
     message += handle.isReadOnly ? " (read-only record: nothing was written)" : " in \(TerminalSafe.clean(handle.location))"
-    if let runner, !runner.isFinished { message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it" }
+    if let runner, !runner.isFinished {
+      message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it"
+    }
     say(message + ". Bye, \(TerminalSafe.clean(record.profile.displayName, keepNewlines: false))!")
     handle.close()
     self.handle = nil

@@ -55,7 +55,8 @@ public struct ShellCommand: Sendable {
     .init(
       name: "progress", usage: "progress", summary: "show your scores and what you know per topic",
       details: "Mastery per topic counts your latest answer to each question.", argument: .none),
-    .init(name: "whoami", usage: "whoami", summary: "show who is logged in and where the record is", details: "", argument: .none),
+    .init(
+      name: "whoami", usage: "whoami", summary: "show who is logged in and where the record is", details: "", argument: .none),
     .init(
       name: "user", usage: "user <name>", summary: "switch to another student",
       details: "Your progress is already saved; the other student's record is opened.", argument: .user),

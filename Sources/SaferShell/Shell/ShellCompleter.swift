@@ -65,7 +65,9 @@ final class ShellCompleter: Completer {
     let shownFolder = partial.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : folder
     return listing.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.compactMap { name in
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory), isDirectory.boolValue { return shownFolder + name + "/" }
+      if FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory), isDirectory.boolValue {
+        return shownFolder + name + "/"
+      }
       let ext = (name as NSString).pathExtension.lowercased()
       return ["yaml", "yml", "gift", "txt"].contains(ext) ? shownFolder + name : nil
     }.sorted()

@@ -22,7 +22,8 @@ public struct ShellEnvironment {
   public init(
     library: LessonLibrary, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
     width: @escaping () -> Int = { 80 }, clock: any TimeSource = SystemTime(), userName: String? = nil,
-    lastUser: String? = nil, historyFile: @escaping (String) -> String? = { _ in nil }, rememberUser: @escaping (String) -> Void = { _ in }
+    lastUser: String? = nil, historyFile: @escaping (String) -> String? = { _ in nil },
+    rememberUser: @escaping (String) -> Void = { _ in }
   ) {
     self.library = library
     self.store = store
