@@ -60,9 +60,12 @@ public final class Shell {
     let forcedCommand = words.first?.hasPrefix("/") == true
     if forcedCommand { words[0].removeFirst() }
     let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+    // While a question is open, a line is an answer unless it is a command; a command
+    // that needs an argument (`start`, `quiz`, `user`) counts only with one, so a
+    // one-word answer is never taken for it. `/word` always means the command.
     if let runner, runner.present()?.question != nil {
       if let word = words.first, let command = ShellCommand.named(word),
-        forcedCommand || command.argument == .none || !argument.isEmpty || command.name == "lessons" || command.name == "help"
+        forcedCommand || !argument.isEmpty || !command.needsArgument
       {
         run(command, argument: argument)
       } else {

@@ -65,6 +65,15 @@ public struct ShellCommand: Sendable {
       details: "Everything is saved after each answer, so nothing is lost.", argument: .none),
   ]
 
+  /// Does nothing useful without an argument (`reset` alone resets the open lesson).
+  public var needsArgument: Bool {
+    switch argument {
+    case .lesson: name != "reset"
+    case .quizOrFile, .user: true
+    default: false
+    }
+  }
+
   public static func named(_ word: String) -> ShellCommand? {
     let lowered = word.lowercased()
     return all.first { $0.name == lowered || $0.aliases.contains(lowered) }

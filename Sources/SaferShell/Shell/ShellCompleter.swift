@@ -14,8 +14,7 @@ final class ShellCompleter: Completer {
     guard let space = text.firstIndex(of: " ") else {
       var words = ShellCommand.allNames
       if let question = shell.runner?.present()?.question {
-        let count = question.kind == .order([]) ? 0 : question.choices.count
-        let letters = (0..<max(count, orderCount(question))).map(Grader.letter)
+        let letters = (0..<max(question.choices.count, orderCount(question))).map(Grader.letter)
         words = letters + words
       }
       return match(words, text)
