@@ -29,9 +29,33 @@ enum LessonValidator {
       problems.append(
         Diagnostic(.error, at: step.location ?? lessonLocation, "\(name) can never be reached: no step or choice leads to it"))
     }
+    for step in lesson.steps {
+      for name in Set(texts(of: step).flatMap(InstallationSettings.placeholders(in:)))
+      where !InstallationSettings.placeholderNames.contains(name) {
+        let known = InstallationSettings.placeholderNames.sorted().map { "{{\($0)}}" }.joined(separator: ", ")
+        problems.append(
+          Diagnostic(
+            .warning, at: step.location ?? lessonLocation,
+            "unknown placeholder {{\(name)}} is shown as it is; known: \(known)"))
+      }
+    }
     if lesson.questions.isEmpty {
       problems.append(Diagnostic(.warning, at: lessonLocation, "this lesson has no questions to practise with"))
     }
     return problems
+  }
+
+  /// Every piece of text a student may see in a step.
+  static func texts(of step: Step) -> [String] {
+    switch step.content {
+    case .explain(let text):
+      return [text]
+    case .question(let question):
+      var texts = [question.prompt] + question.hints
+      texts += [question.explanation, question.feedbackCorrect, question.feedbackWrong].compactMap { $0 }
+      texts += question.choices.flatMap { [$0.text] + ($0.feedback.map { [$0] } ?? []) }
+      if case .order(let items) = question.kind { texts += items }
+      return texts
+    }
   }
 }

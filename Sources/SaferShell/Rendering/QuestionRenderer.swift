@@ -7,16 +7,24 @@ import SaferCore
 public struct QuestionRenderer {
   public var style: Style
   public var width: Int
+  /// Fills `{{helpline}}` and friends.
+  public var settings: InstallationSettings
 
-  public init(style: Style, width: Int) {
+  public init(style: Style, width: Int, settings: InstallationSettings = InstallationSettings()) {
     self.style = style
     self.width = width
+    self.settings = settings
+  }
+
+  /// Lesson text made ready for the screen: placeholders filled, then made harmless.
+  func display(_ raw: String, keepNewlines: Bool = true) -> String {
+    TerminalSafe.clean(settings.fill(raw), keepNewlines: keepNewlines)
   }
 
   var markup: Markup { Markup(style: style, wrapper: TextWrapper(width: width)) }
 
   func text(_ raw: String, indent: String = "") -> [String] {
-    markup.render(TerminalSafe.clean(raw), indent: indent)
+    markup.render(display(raw), indent: indent)
   }
 
   public func explanations(_ texts: [String]) -> [String] {
@@ -34,7 +42,7 @@ public struct QuestionRenderer {
     case .single(let choices), .multiple(let choices), .scenario(let choices):
       for (index, choice) in choices.enumerated() {
         lines += TextWrapper(width: width).wrap(
-          markup.inline(TerminalSafe.clean(choice.text, keepNewlines: false)),
+          markup.inline(display(choice.text, keepNewlines: false)),
           firstIndent: "  " + style.bold(Grader.letter(index) + ")") + " ", indent: "     ")
       }
     case .trueFalse:
@@ -43,7 +51,7 @@ public struct QuestionRenderer {
     case .order(let items):
       for (shown, item) in Grader.displayOrder(of: question).enumerated() {
         lines += TextWrapper(width: width).wrap(
-          markup.inline(TerminalSafe.clean(items[item], keepNewlines: false)),
+          markup.inline(display(items[item], keepNewlines: false)),
           firstIndent: "  " + style.bold(Grader.letter(shown) + ")") + " ", indent: "     ")
       }
     case .text, .number:
@@ -74,7 +82,7 @@ public struct QuestionRenderer {
     case .multiple: "Type every right letter, e.g. `a c`."
     case .trueFalse: "Type `true` or `false`."
     case .text: "Type your answer."
-    case .number(_, _, let unit): "Type a number" + (unit.map { " (\(TerminalSafe.clean($0, keepNewlines: false)))" } ?? "") + "."
+    case .number(_, _, let unit): "Type a number" + (unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
     case .order: "Type the letters in the right order, e.g. `c a b`."
     }
   }
@@ -101,14 +109,14 @@ public struct QuestionRenderer {
     for feedback in grade.feedback { lines += text(feedback, indent: "  ") }
     if !grade.isCorrect {
       lines += TextWrapper(width: width).wrap(
-        style.bold("Right answer:") + " " + TerminalSafe.clean(grade.rightAnswer, keepNewlines: false),
+        style.bold("Right answer:") + " " + display(grade.rightAnswer, keepNewlines: false),
         firstIndent: "  ", indent: "  ")
     }
     return lines
   }
 
   public func summary(_ summary: Summary) -> [String] {
-    var lines = ["", style.bold("━━ " + TerminalSafe.clean(summary.title, keepNewlines: false) + " — finished ━━")]
+    var lines = ["", style.bold("━━ " + display(summary.title, keepNewlines: false) + " — finished ━━")]
     let score = Grader.formatNumber((summary.score * 100).rounded() / 100)
     let percent = Int(summary.percent.rounded())
     lines.append(
@@ -130,11 +138,11 @@ public struct QuestionRenderer {
       lines.append(style.bold("To look at again (\(summary.missed.count)):"))
       for missed in summary.missed {
         lines += TextWrapper(width: width).wrap(
-          "• " + TerminalSafe.clean(missed.prompt, keepNewlines: false), firstIndent: "", indent: "  ")
+          "• " + display(missed.prompt, keepNewlines: false), firstIndent: "", indent: "  ")
         lines += TextWrapper(width: width).wrap(
-          style.dim("you: ") + TerminalSafe.clean(missed.response, keepNewlines: false), firstIndent: "  ", indent: "    ")
+          style.dim("you: ") + display(missed.response, keepNewlines: false), firstIndent: "  ", indent: "    ")
         lines += TextWrapper(width: width).wrap(
-          style.green("right: ") + TerminalSafe.clean(missed.rightAnswer, keepNewlines: false), firstIndent: "  ",
+          style.green("right: ") + display(missed.rightAnswer, keepNewlines: false), firstIndent: "  ",
           indent: "    ")
         if let why = missed.why { lines += text(why, indent: "  ") }
       }

@@ -52,6 +52,9 @@ public enum Locations {
     dataFolder + "/history/\(userID).history"
   }
 
+  /// The installation's settings (see `InstallationSettings`).
+  public static func settingsFile(dataFolder: String) -> String { dataFolder + "/settings.yaml" }
+
   /// Remembers the last student on this computer, for "Enter for Ana".
   public static func lastUserFile(dataFolder: String) -> String { dataFolder + "/last-user" }
 }

@@ -26,7 +26,7 @@ public final class Shell {
 
   var out: any TextOutput { env.output }
   var style: Style { env.style }
-  var renderer: QuestionRenderer { QuestionRenderer(style: style, width: env.width()) }
+  var renderer: QuestionRenderer { QuestionRenderer(style: style, width: env.width(), settings: env.settings) }
 
   /// Runs until `quit`, Ctrl-D or the end of piped input. Returns the exit status.
   public func run() -> Int32 {

@@ -10,6 +10,8 @@ public struct ShellEnvironment {
   /// Current terminal width in columns (asked again before each render).
   public var width: () -> Int
   public var clock: any TimeSource
+  /// The school's settings, e.g. its child help line.
+  public var settings: InstallationSettings
   /// The student named on the command line (`--user` or `SAFER_USER`), if any.
   public var userName: String?
   /// The name offered when asking who is there (the last student at home).
@@ -21,7 +23,8 @@ public struct ShellEnvironment {
 
   public init(
     library: LessonLibrary, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
-    width: @escaping () -> Int = { 80 }, clock: any TimeSource = SystemTime(), userName: String? = nil,
+    width: @escaping () -> Int = { 80 }, clock: any TimeSource = SystemTime(),
+    settings: InstallationSettings = InstallationSettings(), userName: String? = nil,
     lastUser: String? = nil, historyFile: @escaping (String) -> String? = { _ in nil },
     rememberUser: @escaping (String) -> Void = { _ in }
   ) {
@@ -32,6 +35,7 @@ public struct ShellEnvironment {
     self.style = style
     self.width = width
     self.clock = clock
+    self.settings = settings
     self.userName = userName
     self.lastUser = lastUser
     self.historyFile = historyFile

@@ -1,0 +1,71 @@
+import Foundation
+import Yams
+
+/// Settings a school makes for its installation, such as its own child help line.
+///
+/// Read from `DATA/settings.yaml` (a `key: value` file), overridden by the environment
+/// (`SAFER_HELPLINE`) and by command-line flags.
+public struct InstallationSettings: Hashable, Sendable {
+  /// Shown when no help line is set: true in many countries, and it tells a student where
+  /// to ask for the right number.
+  public static let defaultHelpline =
+    "your country's child helpline (116 111 in many countries; a teacher can tell you yours)"
+
+  /// The child help line lessons point to wherever they say `{{helpline}}`.
+  public var helpline: String
+
+  public init(helpline: String = Self.defaultHelpline) {
+    self.helpline = helpline
+  }
+
+  /// Reads `path` if it exists. A problem with the file is returned, not thrown: the shell
+  /// says it once and goes on with the defaults.
+  public static func load(path: String, environment: [String: String]) -> (InstallationSettings, [String]) {
+    var settings = InstallationSettings()
+    var problems: [String] = []
+    if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+      do {
+        if let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root {
+          for (key, value) in mapping {
+            switch key.string {
+            case "helpline":
+              if let line = value.string, !line.trimmingCharacters(in: .whitespaces).isEmpty { settings.helpline = line }
+            default:
+              problems.append("\(path): unknown setting `\(key.string ?? "?")` (known: helpline)")
+            }
+          }
+        } else if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          problems.append("\(path): expected `key: value` lines, e.g. `helpline: \"116 111\"`")
+        }
+      } catch {
+        problems.append("\(path): not valid YAML (\(error))")
+      }
+    }
+    if let helpline = environment["SAFER_HELPLINE"], !helpline.isEmpty { settings.helpline = helpline }
+    return (settings, problems)
+  }
+
+  /// The values of the `{{name}}` placeholders lesson text may use.
+  public var placeholders: [String: String] { ["helpline": helpline] }
+
+  public static let placeholderNames: Set<String> = ["helpline"]
+
+  /// `text` with every known `{{name}}` replaced.
+  public func fill(_ text: String) -> String {
+    guard text.contains("{{") else { return text }
+    var result = text
+    for (name, value) in placeholders { result = result.replacingOccurrences(of: "{{\(name)}}", with: value) }
+    return result
+  }
+
+  /// Names of the `{{…}}` placeholders in `text` (for `safer check`).
+  public static func placeholders(in text: String) -> [String] {
+    var names: [String] = []
+    var rest = Substring(text)
+    while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+      names.append(String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces))
+      rest = rest[close.upperBound...]
+    }
+    return names
+  }
+}
