@@ -190,6 +190,20 @@ public final class ActivityRunner {
 
   // MARK: - Summary
 
+  /// The lessons a quiz's missed questions come from, most missed first: where a student
+  /// should go next (this is what makes a placement quiz place).
+  static func lessonsToRevisit(_ answers: [AnswerRecord]) -> [Summary.Revisit] {
+    var missedByLesson: [String: Int] = [:]
+    var firstSeen: [String] = []
+    for answer in answers where !answer.correct {
+      guard let lesson = answer.questionID.split(separator: "/").first.map(String.init) else { continue }
+      if missedByLesson[lesson] == nil { firstSeen.append(lesson) }
+      missedByLesson[lesson, default: 0] += 1
+    }
+    return firstSeen.map { Summary.Revisit(lessonID: $0, missed: missedByLesson[$0] ?? 0) }
+      .sorted { $0.missed > $1.missed }
+  }
+
   /// Score, time and every missed question with the right answer and why.
   public func summary() -> Summary? {
     guard let attempt else { return nil }
@@ -213,6 +227,7 @@ public final class ActivityRunner {
       summary.passMark = quiz.passMark
       summary.grading = quiz.grading
       summary.countingPercent = Grading.countingPercent(of: handle.record.attempts(of: quiz.id), method: quiz.grading)
+      summary.lessonsToRevisit = Self.lessonsToRevisit(attempt.answers)
     }
     return summary
   }

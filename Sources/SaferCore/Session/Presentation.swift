@@ -30,6 +30,13 @@ public struct Summary: Sendable {
   /// Quizzes with several attempts: the grade that counts, and how it is chosen.
   public var countingPercent: Double?
   public var grading: Quiz.Grading?
+  /// Quizzes: lessons to go back to, from the questions missed.
+  public var lessonsToRevisit: [Revisit] = []
+
+  public struct Revisit: Sendable, Hashable {
+    public var lessonID: String
+    public var missed: Int
+  }
 
   public var percent: Double { maxScore > 0 ? score / maxScore * 100 : 0 }
 }

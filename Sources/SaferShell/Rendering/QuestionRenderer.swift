@@ -115,7 +115,7 @@ public struct QuestionRenderer {
     return lines
   }
 
-  public func summary(_ summary: Summary) -> [String] {
+  public func summary(_ summary: Summary, lessonTitles: [String: String] = [:]) -> [String] {
     var lines = ["", style.bold("━━ " + display(summary.title, keepNewlines: false) + " — finished ━━")]
     let score = Grader.formatNumber((summary.score * 100).rounded() / 100)
     let percent = Int(summary.percent.rounded())
@@ -145,6 +145,16 @@ public struct QuestionRenderer {
           style.green("right: ") + display(missed.rightAnswer, keepNewlines: false), firstIndent: "  ",
           indent: "    ")
         if let why = missed.why { lines += text(why, indent: "  ") }
+      }
+    }
+    if !summary.lessonsToRevisit.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Where to go next:"))
+      for revisit in summary.lessonsToRevisit {
+        let title = lessonTitles[revisit.lessonID].map { " — " + display($0, keepNewlines: false) } ?? ""
+        let missed = "\(revisit.missed) missed"
+        lines += TextWrapper(width: width).wrap(
+          "  " + style.cyan("start \(revisit.lessonID)") + title + style.dim(" (\(missed))"), indent: "      ")
       }
     }
     return lines

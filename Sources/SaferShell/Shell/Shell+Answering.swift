@@ -28,7 +28,7 @@ extension Shell {
           out.line()
           out.lines(renderer.explanations(runner.closingExplanations).dropLast())
         }
-        out.lines(renderer.summary(summary))
+        out.lines(renderer.summary(summary, lessonTitles: lessonTitles))
         self.runner = nil
         say(style.dim("Type `lessons` for what is next, or `progress` to see how you are doing."))
       } else {
@@ -67,7 +67,7 @@ extension Shell {
       answersSaved += 1
       say(style.dim("Skipped."))
       if let summary {
-        out.lines(renderer.summary(summary))
+        out.lines(renderer.summary(summary, lessonTitles: lessonTitles))
         self.runner = nil
       } else {
         presentCurrent(withExplanations: true)
@@ -87,8 +87,12 @@ extension Shell {
 
   private func finishWithoutQuestion(_ runner: ActivityRunner) {
     if let summary = runner.summary() {
-      out.lines(renderer.summary(summary))
+      out.lines(renderer.summary(summary, lessonTitles: lessonTitles))
     }
     self.runner = nil
+  }
+
+  var lessonTitles: [String: String] {
+    Dictionary(library.lessons.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 }
