@@ -11,7 +11,6 @@ enum QuizParser {
   static func parse(_ root: Node, file: String, contentVersion: String) -> (Quiz?, [Diagnostic]) {
     var problems: [Diagnostic] = []
     guard var map = YAMLMap(root, file: file, what: "a quiz", problems: &problems) else { return (nil, problems) }
-    defer { problems += map.diagnostics }
     map.rejectUnknownKeys(allowed: quizKeys, what: "a quiz")
     let id = map.string("id", required: true)
     if let id { IdentifierRules.check(id, field: "id", at: map.valueLocation(of: "id"), into: &problems) }
@@ -44,13 +43,13 @@ enum QuizParser {
           at: map.valueLocation(of: "grading"))
       }
     }
-    guard let id, let title else { return (nil, problems) }
+    guard let id, let title else { return (nil, problems + map.diagnostics) }
     let quiz = Quiz(
       id: id, title: title, topic: map.string("topic"), selections: selections, count: count,
       shuffle: map.bool("shuffle") ?? false, seed: seed, timeLimit: timeLimit, passMark: passMark,
       attemptsAllowed: attempts, grading: grading, file: file, contentVersion: contentVersion,
       location: map.location)
-    return (quiz, problems)
+    return (quiz, problems + map.diagnostics)
   }
 
   private static func parseSelection(_ node: Node, file: String, problems: inout [Diagnostic]) -> Quiz.Selection? {

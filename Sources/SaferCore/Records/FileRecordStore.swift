@@ -30,7 +30,7 @@ public final class FileRecordStore: RecordStore {
       let loaded = try load(id: id, displayName: displayName, now: now, moveCorruptAside: true)
       let handle = try FileRecordHandle(path: recordPath(id: id), record: loaded.record, lock: lock)
       handle.notices = loaded.notices
-      handle.isReadOnly = loaded.readOnly
+      handle.readOnlyVersion = loaded.readOnlyVersion
       return handle
     } catch {
       lock.release()
@@ -55,7 +55,8 @@ public final class FileRecordStore: RecordStore {
   struct Loaded {
     var record: UserRecord
     var notices: [String] = []
-    var readOnly = false
+    /// Set when the file is from a newer schema: nothing may be written.
+    var readOnlyVersion: Int?
   }
 
   func load(id: String, displayName: String, now: Date, moveCorruptAside: Bool) throws(RecordError) -> Loaded {
@@ -69,7 +70,8 @@ public final class FileRecordStore: RecordStore {
     let version = (try? decoder.decode(VersionOnly.self, from: data))?.schemaVersion
     if let version, version > UserRecord.currentSchemaVersion {
       let record = (try? decoder.decode(UserRecord.self, from: data)) ?? UserRecord(id: id, displayName: displayName, now: now)
-      return Loaded(record: record, notices: [RecordError.readOnly(schemaVersion: version).description], readOnly: true)
+      return Loaded(
+        record: record, notices: [RecordError.readOnly(schemaVersion: version).description], readOnlyVersion: version)
     }
     do {
       var record = try decoder.decode(UserRecord.self, from: data)
@@ -77,7 +79,12 @@ public final class FileRecordStore: RecordStore {
       return Loaded(record: record)
     } catch {
       guard moveCorruptAside else { throw .unreadable(path: path, reason: "it is not a valid record (\(error))") }
-      let aside = path.replacingOccurrences(of: ".json", with: ".corrupt-\(Self.stamp(now)).json")
+      var aside = String(path.dropLast(5)) + ".corrupt-\(Self.stamp(now)).json"
+      var attempt = 1
+      while FileManager.default.fileExists(atPath: aside) {
+        attempt += 1
+        aside = String(path.dropLast(5)) + ".corrupt-\(Self.stamp(now))-\(attempt).json"
+      }
       guard rename(path, aside) == 0 else {
         throw .unreadable(path: path, reason: "it is damaged and could not be moved aside: \(String(cString: strerror(errno)))")
       }
@@ -101,7 +108,8 @@ final class FileRecordHandle: RecordHandle {
   let path: String
   private(set) var record: UserRecord
   var notices: [String] = []
-  var isReadOnly = false
+  var readOnlyVersion: Int?
+  var isReadOnly: Bool { readOnlyVersion != nil }
   var location: String { path }
   private let lock: FileLock
   private let serializer = RecordSerializer()
@@ -114,12 +122,19 @@ final class FileRecordHandle: RecordHandle {
   }
 
   func update(_ change: (inout UserRecord) -> Void) throws(RecordError) {
-    if isReadOnly { throw .readOnly(schemaVersion: record.schemaVersion) }
+    if let readOnlyVersion { throw .readOnly(schemaVersion: readOnlyVersion) }
     var copy = record
     change(&copy)
     let data: Data
     do { data = try serializer.encode(copy) } catch { throw .saveFailed(path: path, reason: "\(error)") }
-    try DurableFile.replace(path: path, with: data)
+    do {
+      try DurableFile.replace(path: path, with: data)
+    } catch {
+      // What was encoded for this failed save must not be reused by the next one.
+      serializer.discardPending()
+      throw error
+    }
+    serializer.commitPending()
     record = copy
   }
 

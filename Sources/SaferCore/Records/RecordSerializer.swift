@@ -16,6 +16,8 @@ public final class RecordSerializer {
 
   private let encoder: JSONEncoder
   private var cache: [String: Cached] = [:]
+  /// Entries encoded for a save that has not yet reached the disk.
+  private var pending: [String: Cached] = [:]
 
   public init() {
     encoder = JSONEncoder()
@@ -35,9 +37,22 @@ public final class RecordSerializer {
     for attempt in record.attempts where attempt.status != .inProgress {
       _ = try bytes(for: attempt)
     }
+    commitPending()
   }
 
+  /// The save succeeded: what it encoded may be reused.
+  public func commitPending() {
+    cache.merge(pending) { _, new in new }
+    pending = [:]
+  }
+
+  /// The save failed: forget what it encoded, so a retry encodes afresh.
+  public func discardPending() { pending = [:] }
+
+  /// Encodes `record`. Newly encoded finished attempts are held as pending until
+  /// `commitPending()` (after the write succeeded) or `discardPending()`.
   public func encode(_ record: UserRecord) throws -> Data {
+    pending = [:]
     var out = Data()
     out.reserveCapacity(cache.values.reduce(4096) { $0 + $1.bytes.count + 1 })
     out.append(contentsOf: Array("{\"schemaVersion\":\(record.schemaVersion),\"profile\":".utf8))
@@ -61,7 +76,7 @@ public final class RecordSerializer {
       return cached.bytes
     }
     let bytes = try encoder.encode(attempt)
-    cache[attempt.id] = Cached(status: attempt.status, answerCount: attempt.answers.count, bytes: bytes)
+    pending[attempt.id] = Cached(status: attempt.status, answerCount: attempt.answers.count, bytes: bytes)
     return bytes
   }
 }

@@ -17,13 +17,14 @@ public enum UserID {
     for scalar in normalized.unicodeScalars {
       let keep = scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal || scalar == "_"
       if keep && !scalar.properties.isDefaultIgnorableCodePoint && scalar.properties.generalCategory != .format {
-        if pendingDash && !id.isEmpty { id.append("-") }
+        let dash = pendingDash && !id.isEmpty
+        if id.unicodeScalars.count + (dash ? 2 : 1) > maximumLength { break }
+        if dash { id.append("-") }
         pendingDash = false
         id.unicodeScalars.append(scalar)
       } else {
         pendingDash = true
       }
-      if id.unicodeScalars.count >= maximumLength { break }
     }
     if id.isEmpty {
       let symbols = displayName.unicodeScalars.filter { $0.properties.isEmoji && $0.value > 0x7F }

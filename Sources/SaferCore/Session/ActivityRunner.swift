@@ -87,7 +87,7 @@ public final class ActivityRunner {
     return (explanations, nil)
   }
 
-  /// Restarts the timer and hint count when a question is (re)shown after a pause.
+  /// Restarts the answer timer when a question is (re)shown after a pause.
   public func questionShown() {
     shownAt = clock.now()
   }

@@ -32,7 +32,8 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
       message: "missing required field `title`"),
     .init(
       name: "empty required text",
-      yaml: Fixtures.lessonHeader.replacingOccurrences(of: "title: A tiny lesson", with: "title: «here»''") + steps + trueFalseStep,
+      yaml: Fixtures.lessonHeader.replacingOccurrences(of: "title: A tiny lesson", with: "title: «here»''") + steps
+        + trueFalseStep,
       message: "`title` must not be empty"),
     .init(
       name: "missing prompt", yaml: Fixtures.lessonHeader + "steps:\n  - «here»id: q1\n    kind: truefalse\n    answer: true\n",
@@ -80,7 +81,8 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
       message: "id `Tiny Lesson` may use only lowercase letters"),
     .init(
       name: "unknown topic",
-      yaml: Fixtures.lessonHeader.replacingOccurrences(of: "topic: passwords", with: "topic: «here»hacking") + steps + trueFalseStep,
+      yaml: Fixtures.lessonHeader.replacingOccurrences(of: "topic: passwords", with: "topic: «here»hacking") + steps
+        + trueFalseStep,
       message: "unknown topic `hacking`"),
     .init(
       name: "single with no correct choice",
@@ -107,7 +109,8 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
         """,
       message: "exactly one choice with `correct: true` (found 2)"),
     .init(
-      name: "question without id", yaml: Fixtures.lessonHeader + steps + "  - «here»kind: truefalse\n    prompt: P\n    answer: true\n",
+      name: "question without id",
+      yaml: Fixtures.lessonHeader + steps + "  - «here»kind: truefalse\n    prompt: P\n    answer: true\n",
       message: "a question needs an `id`"),
     .init(
       name: "explain and question at once",
@@ -115,7 +118,8 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
       message: "a step is either `explain:` text or a question"),
     .init(
       name: "invalid pattern",
-      yaml: Fixtures.lessonHeader + steps + "  - id: q1\n    kind: text\n    prompt: P\n    pattern: «here»\"(unclosed\"\n    feedback: F\n",
+      yaml: Fixtures.lessonHeader + steps
+        + "  - id: q1\n    kind: text\n    prompt: P\n    pattern: «here»\"(unclosed\"\n    feedback: F\n",
       message: "`pattern` is not a valid regular expression"),
     .init(
       name: "next names a missing step",
@@ -185,16 +189,17 @@ struct LessonParserTests {
   }
 
   @Test func everyQuestionKindParses() throws {
-    let yaml = Fixtures.lessonHeader + """
-      steps:
-        - {id: m, kind: multiple, prompt: P, choices: [{text: A, correct: true, feedback: F}, {text: B, feedback: F}]}
-        - {id: t, kind: text, prompt: P, accept: [two factor, 2fa], typos: false, feedback: F}
-        - {id: n, kind: number, prompt: P, answer: 15, tolerance: -0.5, unit: characters, feedback: F}
-        - {id: o, kind: order, prompt: P, items: [Screenshot, Block, Report], feedback: F}
-        - {id: s, kind: scenario, prompt: P, choices: [{text: A, correct: true, feedback: F, next: end}, {text: B, feedback: F}]}
-        - {id: p, kind: text, prompt: P, pattern: "116 ?111", points: 2.5, hints: [One, Two], feedback: F}
+    let yaml =
+      Fixtures.lessonHeader + """
+        steps:
+          - {id: m, kind: multiple, prompt: P, choices: [{text: A, correct: true, feedback: F}, {text: B, feedback: F}]}
+          - {id: t, kind: text, prompt: P, accept: [two factor, 2fa], typos: false, feedback: F}
+          - {id: n, kind: number, prompt: P, answer: 15, tolerance: -0.5, unit: characters, feedback: F}
+          - {id: o, kind: order, prompt: P, items: [Screenshot, Block, Report], feedback: F}
+          - {id: s, kind: scenario, prompt: P, choices: [{text: A, correct: true, feedback: F, next: end}, {text: B, feedback: F}]}
+          - {id: p, kind: text, prompt: P, pattern: "116 ?111", points: 2.5, hints: [One, Two], feedback: F}
 
-      """
+        """
     let (content, diagnostics) = Fixtures.parse(yaml)
     // A negative tolerance is reported, but the rest of the file still parses.
     #expect(diagnostics.map(\.message) == ["`tolerance` must not be negative"])
@@ -254,6 +259,16 @@ struct LessonParserTests {
     #expect(!diagnostics.errors(at: marked.location("root"), containing: "missing required field `title`").isEmpty)
     #expect(!diagnostics.errors(at: marked.location("level"), containing: "level must be an age band").isEmpty)
     #expect(!diagnostics.errors(at: marked.location("root"), containing: "at least one step").isEmpty)
+  }
+
+  @Test func unknownPlaceholderIsAWarningAtItsStep() {
+    let marked = MarkedText(
+      Fixtures.lessonHeader + "steps:\n  - «here»explain: Call {{helpline}} or {{hotline}}.\n"
+        + LessonDiagnosticCase.trueFalseStep)
+    let diagnostics = Fixtures.parse(marked.text).diagnostics
+    #expect(diagnostics.map(\.location) == [marked.location()])
+    #expect(diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.message.hasPrefix("unknown placeholder {{hotline}}") == true)
   }
 
   @Test func emptyFileIsReportedAtTheStart() {

@@ -88,8 +88,10 @@ struct QuizParserTests {
   }
 
   static let fieldCases: [FieldCase] = [
-    .init(name: "unknown field", yaml: "«here»atempts: 3\n", message: "unknown field `atempts` in a quiz (did you mean `attempts`?)"),
-    .init(name: "unknown grading", yaml: "grading: «here»best\n", message: "`grading` must be one of: highest, average, first, last"),
+    .init(
+      name: "unknown field", yaml: "«here»atempts: 3\n", message: "unknown field `atempts` in a quiz (did you mean `attempts`?)"),
+    .init(
+      name: "unknown grading", yaml: "grading: «here»best\n", message: "`grading` must be one of: highest, average, first, last"),
     .init(name: "pass mark over 100", yaml: "passMark: «here»120\n", message: "`passMark` is a percentage"),
     .init(name: "count below 1", yaml: "count: «here»0\n", message: "`count` must be at least 1"),
     .init(name: "shuffle not a bool", yaml: "shuffle: «here»often\n", message: "`shuffle` must be `true` or `false`"),
@@ -99,18 +101,12 @@ struct QuizParserTests {
   func quizFieldErrorsAreReported(_ example: FieldCase) {
     let marked = MarkedText("kind: quiz\nid: q\ntitle: Q\nselect: [{lesson: tiny}]\n" + example.yaml)
     let diagnostics = Fixtures.parse(marked.text).diagnostics
-    // Known bug: QuizParser.parse adds `map.diagnostics` in a `defer`, which runs after
-    // `return (quiz, problems)` has copied `problems`, so these errors are lost.
-    withKnownIssue("QuizParser.parse drops the quiz map's diagnostics (defer after return)") {
-      #expect(!diagnostics.errors(at: marked.location(), containing: example.message).isEmpty, "\(diagnostics)")
-    }
+    #expect(!diagnostics.errors(at: marked.location(), containing: example.message).isEmpty, "\(diagnostics)")
   }
 
   @Test func quizWithoutIDIsReported() {
     let (content, diagnostics) = Fixtures.parse("kind: quiz\ntitle: Q\nselect: [{lesson: tiny}]\n")
     #expect(content == nil)
-    withKnownIssue("QuizParser.parse drops the quiz map's diagnostics (defer after return)") {
-      #expect(diagnostics.contains { $0.message.contains("missing required field `id`") }, "\(diagnostics)")
-    }
+    #expect(diagnostics.contains { $0.message.contains("missing required field `id`") }, "\(diagnostics)")
   }
 }

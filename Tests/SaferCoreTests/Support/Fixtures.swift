@@ -75,7 +75,11 @@ enum Fixtures {
     texts.indices.map { Choice(text: texts[$0], isCorrect: correct.contains($0), feedback: "why \(texts[$0])") }
   }
 
-  static func question(_ id: String = "q", _ kind: Question.Kind, points: Double = 1, hints: [String] = []) -> Question {
+  static func question(_ kind: Question.Kind, points: Double = 1, hints: [String] = []) -> Question {
+    question("q", kind, points: points, hints: hints)
+  }
+
+  static func question(_ id: String, _ kind: Question.Kind, points: Double = 1, hints: [String] = []) -> Question {
     Question(
       id: id, kind: kind, prompt: "Prompt of \(id)?", hints: hints, explanation: "Explanation of \(id).",
       points: points, feedbackCorrect: "Yes.", feedbackWrong: "No.")
@@ -122,6 +126,43 @@ enum Fixtures {
   }
 
   static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+  // MARK: - Records
+
+  static func answer(_ id: String, correct: Bool, points: Double? = nil, at offset: Double = 0) -> AnswerRecord {
+    AnswerRecord(
+      questionID: id, topic: "passwords", response: correct ? "b" : "a", correct: correct,
+      points: points ?? (correct ? 1 : 0), maxPoints: 1, seconds: 4.5, hintsUsed: correct ? 0 : 1,
+      at: start.addingTimeInterval(offset))
+  }
+
+  /// A record with a finished lesson attempt and a quiz attempt still in progress.
+  static func sampleRecord(id: String = "ana", displayName: String = "Ana") -> UserRecord {
+    var record = UserRecord(id: id, displayName: displayName, now: start)
+    var lesson = Attempt(
+      id: "attempt-1", kind: .lesson, contentID: "tiny", contentVersion: "abc", title: "A tiny lesson",
+      topic: "passwords", started: start)
+    lesson.answers = [answer("longest", correct: true, at: 10), answer("reuse", correct: false, at: 20)]
+    lesson.score = 1
+    lesson.maxScore = 2
+    lesson.position = 3
+    lesson.status = .completed
+    lesson.finished = start.addingTimeInterval(20)
+    var quiz = Attempt(
+      id: "attempt-2", kind: .quiz, contentID: "check", contentVersion: "def", title: "Check", topic: nil,
+      started: start.addingTimeInterval(60), questionOrder: ["tiny/reuse", "tiny/longest"])
+    quiz.answers = [answer("tiny/reuse", correct: true, at: 70)]
+    quiz.score = 1
+    quiz.maxScore = 1
+    quiz.position = 1
+    record.attempts = [lesson, quiz]
+    record.resume = .init(attemptID: "attempt-2")
+    record.mastery["passwords"] = TopicMastery()
+    record.mastery["passwords"]?.record(questionKey: "tiny/longest", points: 1, maxPoints: 1, correct: true)
+    record.mastery["passwords"]?.record(questionKey: "tiny/reuse", points: 1, maxPoints: 1, correct: true)
+    record.profile.lastSeen = start.addingTimeInterval(70)
+    return record
+  }
 }
 
 /// Test input with position marks such as `«here»`, removed from `text`.

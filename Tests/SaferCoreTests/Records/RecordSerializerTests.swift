@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import SaferCore
+
+@Suite("Record JSON")
+struct RecordSerializerTests {
+  static func decode(_ data: Data) throws -> UserRecord {
+    try RecordSerializer.makeDecoder().decode(UserRecord.self, from: data)
+  }
+
+  @Test func outputDecodesBackToAnEqualRecord() throws {
+    let record = Fixtures.sampleRecord()
+    #expect(record.attempts.map(\.status) == [.completed, .inProgress])
+    let serializer = RecordSerializer()
+    let data = try serializer.encode(record)
+    #expect(try Self.decode(data) == record)
+    // A second encode (finished attempt now from the cache) gives the same bytes.
+    #expect(try serializer.encode(record) == data)
+    // A warmed serializer and a cold one agree.
+    let warmed = RecordSerializer()
+    try warmed.warm(with: record)
+    #expect(try warmed.encode(record) == data)
+  }
+
+  @Test func emptyRecordWithoutResume() throws {
+    let record = UserRecord(id: "李雷", displayName: "李雷", now: Fixtures.start)
+    let data = try RecordSerializer().encode(record)
+    #expect(try Self.decode(data) == record)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["resume"] is NSNull)
+    #expect((object["attempts"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func otherJSONToolsAcceptTheOutput() throws {
+    let data = try RecordSerializer().encode(Fixtures.sampleRecord())
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(Set(object.keys) == ["schemaVersion", "profile", "mastery", "resume", "attempts"])
+    #expect(object["schemaVersion"] as? Int == UserRecord.currentSchemaVersion)
+    let attempts = try #require(object["attempts"] as? [[String: Any]])
+    #expect(attempts.map { $0["id"] as? String } == ["attempt-1", "attempt-2"])
+    #expect(attempts.map { $0["status"] as? String } == ["completed", "in-progress"])
+    let profile = try #require(object["profile"] as? [String: Any])
+    #expect(profile["created"] as? String == "2027-01-15T08:00:00Z")
+    #expect((object["resume"] as? [String: Any])?["attemptID"] as? String == "attempt-2")
+  }
+
+  @Test func changesToAnAttemptInProgressAreNeverStale() throws {
+    let serializer = RecordSerializer()
+    var record = Fixtures.sampleRecord()
+    _ = try serializer.encode(record)
+    record.attempts[1].answers.append(Fixtures.answer("tiny/longest", correct: false, at: 80))
+    record.attempts[1].maxScore = 2
+    record.attempts[1].position = 2
+    #expect(try Self.decode(serializer.encode(record)) == record)
+    // Same answer count, different content: still re-encoded while in progress.
+    record.attempts[1].answers[1].response = "c"
+    record.attempts[1].score = 0.5
+    #expect(try Self.decode(serializer.encode(record)) == record)
+    // Finishing it changes its status, so the cache cannot hold the old bytes either.
+    record.attempts[1].status = .completed
+    record.attempts[1].finished = Fixtures.start.addingTimeInterval(90)
+    record.attempts[1].passed = false
+    #expect(try Self.decode(serializer.encode(record)) == record)
+    // Abandoning a finished attempt (status change) is also picked up.
+    record.attempts[0].status = .abandoned
+    #expect(try Self.decode(serializer.encode(record)) == record)
+  }
+
+  @Test func newAttemptsAndProfileChangesAppear() throws {
+    let serializer = RecordSerializer()
+    var record = Fixtures.sampleRecord()
+    _ = try serializer.encode(record)
+    record.profile.displayName = "Ana Maria"
+    record.resume = nil
+    record.mastery["fraud"] = TopicMastery()
+    var third = Attempt(
+      id: "attempt-3", kind: .lesson, contentID: "phish", contentVersion: "v", title: "Phish", topic: "fraud",
+      started: Fixtures.start.addingTimeInterval(500))
+    third.status = .abandoned
+    record.attempts.append(third)
+    #expect(try Self.decode(serializer.encode(record)) == record)
+  }
+
+  @Test func unicodeAndControlCharactersSurvive() throws {
+    var record = Fixtures.sampleRecord(id: "leyla-əliyeva", displayName: "Leyla Əliyeva \"L\" \\ /")
+    record.attempts[1].answers[0].response = "line\nbreak\t\u{1B}[31m 😀"
+    let data = try RecordSerializer().encode(record)
+    #expect(try Self.decode(data) == record)
+    #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+  }
+}
