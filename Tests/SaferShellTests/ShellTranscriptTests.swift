@@ -60,7 +60,8 @@ import Testing
   }
 
   @Test func commandsWorkWhileAQuestionIsOpen() throws {
-    let text = Fixtures.transcript(["start demo-lesson", "again", "whoami", "skip", "help skip"], library: try Fixtures.library())
+    let text = Fixtures.transcript(
+      ["start demo-lesson", "again", "whoami", "skip", "help skip"], library: try Fixtures.library())
     #expect(text.components(separatedBy: "Which is strongest?").count == 3, "`again` shows the question again")
     #expect(text.contains("You are Ana (id `ana`)."))
     #expect(text.contains("Skipped."))

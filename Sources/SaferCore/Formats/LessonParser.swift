@@ -9,7 +9,8 @@ enum LessonParser {
   ]
   static let stepKeys: Set<String> = [
     "id", "kind", "prompt", "explain", "choices", "hints", "explanation", "points", "next", "answer",
-    "feedback", "accept", "pattern", "typos", "tolerance", "unit", "items",
+    "feedback", "accept", "pattern", "typos", "tolerance", "unit", "items", "answers", "pairs", "title", "category",
+    "shuffle",
   ]
 
   static func parse(_ root: Node, file: String, contentVersion: String) -> (Lesson?, [Diagnostic]) {

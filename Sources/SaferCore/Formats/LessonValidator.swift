@@ -55,6 +55,7 @@ enum LessonValidator {
       texts += [question.explanation, question.feedbackCorrect, question.feedbackWrong].compactMap { $0 }
       texts += question.choices.flatMap { [$0.text] + ($0.feedback.map { [$0] } ?? []) }
       if case .order(let items) = question.kind { texts += items }
+      if case .matching(let pairs) = question.kind { texts += pairs.flatMap { [$0.left, $0.right] } }
       return texts
     }
   }

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads the question fields of a step (its `kind` decides which fields apply).
 enum QuestionParser {
-  static let kinds = ["single", "multiple", "truefalse", "text", "number", "order", "scenario"]
+  static let kinds = ["single", "multiple", "truefalse", "text", "number", "order", "scenario", "matching", "essay"]
 
   static func parse(_ map: inout YAMLMap, id: String?) -> Question? {
     guard let kindName = map.string("kind") else {
@@ -26,9 +26,13 @@ enum QuestionParser {
     let (feedbackCorrect, feedbackWrong) = feedbackPair(&map, kindName: kindName)
     guard let kind = parseKind(kindName, &map) else { return nil }
     guard let prompt else { return nil }
-    return Question(
+    var question = Question(
       id: id, kind: kind, prompt: prompt, hints: hints, explanation: explanation, points: points,
       feedbackCorrect: feedbackCorrect, feedbackWrong: feedbackWrong, location: map.location)
+    question.title = map.string("title")
+    question.category = map.string("category")
+    question.shuffleChoices = map.bool("shuffle") ?? true
+    return question
   }
 
   private static func parseKind(_ kindName: String, _ map: inout YAMLMap) -> Question.Kind? {
@@ -60,21 +64,13 @@ enum QuestionParser {
       }
       return .trueFalse(answer: answer)
     case "text":
-      let accepted = map.strings("accept")
-      let pattern = map.string("pattern")
-      if accepted.isEmpty && pattern == nil {
-        map.error("a text question needs `accept:` answers (or a `pattern:`)")
-        return nil
-      }
-      if let pattern, (try? Regex(pattern)) == nil {
-        map.error("`pattern` is not a valid regular expression", at: map.valueLocation(of: "pattern"))
-      }
-      return .text(.init(accepted: accepted, pattern: pattern, forgivesTypos: map.bool("typos") ?? true))
+      return parseText(&map)
     case "number":
-      guard let answer = map.double("answer", required: true) else { return nil }
-      let tolerance = map.double("tolerance") ?? 0
-      if tolerance < 0 { map.error("`tolerance` must not be negative", at: map.valueLocation(of: "tolerance")) }
-      return .number(answer: answer, tolerance: abs(tolerance), unit: map.string("unit"))
+      return parseNumber(&map)
+    case "matching":
+      return parseMatching(&map)
+    case "essay":
+      return .essay
     default:  // order
       let items = map.strings("items", required: true)
       if items.count < 2 { map.error("an order question needs at least two `items`") }
@@ -88,13 +84,18 @@ enum QuestionParser {
     var choices: [Choice] = []
     for node in map.sequence("choices", required: true) {
       guard var choice = YAMLMap(node, file: map.file, what: "a choice", problems: &problems) else { continue }
-      choice.rejectUnknownKeys(allowed: ["text", "correct", "feedback", "next"], what: "a choice")
+      choice.rejectUnknownKeys(allowed: ["text", "correct", "feedback", "next", "weight"], what: "a choice")
       let text = choice.string("text", required: true)
       let feedback = choice.string("feedback")
       if feedback == nil { choice.warning("this choice has no `feedback`: say why it is right or wrong") }
       let next = choice.string("next")
       if let text {
-        choices.append(Choice(text: text, isCorrect: choice.bool("correct") ?? false, feedback: feedback, next: next))
+        let weight = choice.double("weight")
+        if let weight, !(-100...100).contains(weight) {
+          choice.error("`weight` is a percentage from -100 to 100", at: choice.valueLocation(of: "weight"))
+        }
+        let correct = choice.bool("correct") ?? (weight.map { $0 >= 100 } ?? false)
+        choices.append(Choice(text: text, isCorrect: correct, feedback: feedback, next: next, weight: weight))
       }
       problems += choice.diagnostics
     }
@@ -111,7 +112,7 @@ enum QuestionParser {
   /// `feedback: {correct: …, wrong: …}` for kinds without per-choice feedback.
   private static func feedbackPair(_ map: inout YAMLMap, kindName: String) -> (String?, String?) {
     guard let node = map["feedback"] else {
-      if !["single", "multiple", "scenario"].contains(kindName) {
+      if !["single", "multiple", "scenario", "essay"].contains(kindName) {
         map.warning("no `feedback:` with `correct:` and `wrong:`: say why the answer is right or wrong")
       }
       return (nil, nil)

@@ -6,24 +6,101 @@ public struct Question: Hashable, Sendable {
     case multiple([Choice])
     case trueFalse(answer: Bool)
     case text(TextAnswer)
-    case number(answer: Double, tolerance: Double, unit: String?)
+    case number(NumberAnswer)
     /// Items in the right order; shown shuffled.
     case order([String])
     case scenario([Choice])
+    /// Pairs to match: each left item with its right one (GIFT matching questions).
+    case matching([MatchPair])
+    /// A free answer kept for the teacher, not scored (GIFT essay questions).
+    case essay
+
+    /// One right number, with a tolerance.
+    public static func number(answer: Double, tolerance: Double = 0, unit: String? = nil) -> Kind {
+      .number(NumberAnswer(options: [.init(value: answer, tolerance: tolerance)], unit: unit))
+    }
+  }
+
+  /// Accepted numbers for a number question: one or more ranges, each worth a share.
+  public struct NumberAnswer: Hashable, Sendable {
+    public var options: [NumericOption]
+    public var unit: String?
+
+    public init(options: [NumericOption], unit: String? = nil) {
+      self.options = options
+      self.unit = unit
+    }
+  }
+
+  /// A range of numbers and what an answer in it earns.
+  public struct NumericOption: Hashable, Sendable {
+    public var minimum: Double
+    public var maximum: Double
+    /// Percent of the question's points, -100…100.
+    public var weight: Double
+    public var feedback: String?
+
+    public init(minimum: Double, maximum: Double, weight: Double = 100, feedback: String? = nil) {
+      self.minimum = min(minimum, maximum)
+      self.maximum = max(minimum, maximum)
+      self.weight = weight
+      self.feedback = feedback
+    }
+
+    public init(value: Double, tolerance: Double, weight: Double = 100, feedback: String? = nil) {
+      self.init(minimum: value - abs(tolerance), maximum: value + abs(tolerance), weight: weight, feedback: feedback)
+    }
+
+    /// The middle of the range, the number shown as "the right answer".
+    public var value: Double { (minimum + maximum) / 2 }
+    public var tolerance: Double { (maximum - minimum) / 2 }
+  }
+
+  /// One pair of a matching question.
+  public struct MatchPair: Hashable, Sendable {
+    public var left: String
+    public var right: String
+
+    public init(left: String, right: String) {
+      self.left = left
+      self.right = right
+    }
+  }
+
+  /// A short-text answer that earns a share of the points (GIFT `=%50%answer`).
+  public struct TextOption: Hashable, Sendable {
+    public var text: String
+    /// Percent of the question's points, -100…100.
+    public var weight: Double
+    public var feedback: String?
+
+    public init(text: String, weight: Double = 100, feedback: String? = nil) {
+      self.text = text
+      self.weight = weight
+      self.feedback = feedback
+    }
   }
 
   /// Accepted answers for a short-text question.
   public struct TextAnswer: Hashable, Sendable {
-    public var accepted: [String]
+    /// Every answer that earns something; most are worth 100%.
+    public var options: [TextOption]
     /// A regular expression the whole (trimmed) answer may match instead.
     public var pattern: String?
     public var forgivesTypos: Bool
 
     public init(accepted: [String], pattern: String? = nil, forgivesTypos: Bool = true) {
-      self.accepted = accepted
+      self.init(options: accepted.map { TextOption(text: $0) }, pattern: pattern, forgivesTypos: forgivesTypos)
+    }
+
+    public init(options: [TextOption], pattern: String? = nil, forgivesTypos: Bool = true) {
+      self.options = options
       self.pattern = pattern
       self.forgivesTypos = forgivesTypos
     }
+
+    /// The answers worth full marks.
+    public var accepted: [String] { options.filter { $0.weight >= 100 }.map(\.text) }
   }
 
   /// Unique inside its lesson.
@@ -37,6 +114,12 @@ public struct Question: Hashable, Sendable {
   public var feedbackCorrect: String?
   public var feedbackWrong: String?
   public var location: SourceLocation?
+  /// A title from a question bank (GIFT `::title::`), for teachers' reports.
+  public var title: String?
+  /// A question-bank category (GIFT `$CATEGORY:`), which quizzes can select by.
+  public var category: String?
+  /// Whether a quiz that shuffles answers may shuffle this question's choices.
+  public var shuffleChoices: Bool = true
 
   public init(
     id: String, kind: Kind, prompt: String, hints: [String] = [], explanation: String? = nil,
@@ -64,6 +147,8 @@ public struct Question: Hashable, Sendable {
     case .number: "number"
     case .order: "order"
     case .scenario: "scenario"
+    case .matching: "matching"
+    case .essay: "essay"
     }
   }
 

@@ -71,6 +71,8 @@ public struct AnswerRecord: Codable, Hashable, Sendable {
   public var skipped: Bool
   public var timedOut: Bool
   public var at: Date
+  /// An essay kept for the teacher to read and mark (absent otherwise).
+  public var needsReview: Bool?
 
   public init(
     questionID: String, topic: String?, response: String, correct: Bool, points: Double, maxPoints: Double,

@@ -15,6 +15,8 @@ public struct Grade: Hashable, Sendable {
   /// The response as understood, e.g. `a, c` for `ac`.
   public var normalizedResponse: String
   public var timedOut: Bool
+  /// An essay: kept for the teacher, not scored.
+  public var needsReview = false
 
   public init(
     isCorrect: Bool, credit: Double, points: Double, maxPoints: Double, feedback: [String], rightAnswer: String,
@@ -45,6 +47,8 @@ public enum ResponseProblem: Error, Hashable, Sendable, CustomStringConvertible 
   case notANumber(String)
   /// An ordering that does not use each letter exactly once.
   case incompleteOrder(letters: String)
+  /// A matching answer that does not give one letter per numbered item.
+  case incompleteMatching(example: String)
 
   public var description: String {
     switch self {
@@ -54,6 +58,7 @@ public enum ResponseProblem: Error, Hashable, Sendable, CustomStringConvertible 
     case .notTrueOrFalse: "Answer `true` or `false` (or `t`/`f`)."
     case .notANumber(let text): "“\(text)” is not a number; type digits, like 12 or 2.5."
     case .incompleteOrder(let letters): "Put every letter in order, each once, like `\(letters)`."
+    case .incompleteMatching(let example): "Give a letter for every numbered item, like `\(example)`."
     }
   }
 }

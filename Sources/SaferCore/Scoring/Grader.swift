@@ -31,14 +31,32 @@ public enum Grader {
     case .trueFalse(let answer):
       answer ? "true" : "false"
     case .text(let spec):
-      spec.accepted.first ?? spec.pattern ?? ""
-    case .number(let answer, let tolerance, let unit):
-      formatNumber(answer) + (tolerance > 0 ? " (± \(formatNumber(tolerance)))" : "") + (unit.map { " \($0)" } ?? "")
+      spec.accepted.first ?? spec.options.max { $0.weight < $1.weight }?.text ?? spec.pattern ?? ""
+    case .number(let spec):
+      (spec.options.filter { $0.weight >= 100 }.first ?? spec.options.max { $0.weight < $1.weight }).map { option in
+        formatNumber(option.value) + (option.tolerance > 0 ? " (± \(formatNumber(option.tolerance)))" : "")
+      }.map { $0 + (spec.unit.map { " \($0)" } ?? "") } ?? ""
+    case .matching(let pairs):
+      pairs.enumerated().map { index, pair in
+        "\(index + 1)\(matchingRightOrder(of: question).firstIndex(of: pair.right).map(letter) ?? "?")"
+      }.joined(separator: " ") + ": " + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
+    case .essay:
+      "(any answer: your teacher reads it)"
     case .order(let items):
       // The letter shown beside each item, taken in the right order of the items.
       items.indices.compactMap { item in displayOrder(of: question).firstIndex(of: item).map(letter) }
         .joined(separator: " ") + ": " + items.joined(separator: " → ")
     }
+  }
+
+  /// The right-hand items of a matching question as shown, lettered a, b, c…: every
+  /// distinct right item once, shuffled the same way for everyone.
+  public static func matchingRightOrder(of question: Question) -> [String] {
+    guard case .matching(let pairs) = question.kind else { return [] }
+    var seen: Set<String> = []
+    let distinct = pairs.map(\.right).filter { seen.insert($0).inserted }
+    var generator = SeededGenerator(seed: Fingerprint.fnv1a(Array(("match:" + question.id).utf8)))
+    return distinct.shuffled(using: &generator)
   }
 
   /// Why the right answer is right: the right choices' feedback, or the question's.
@@ -81,13 +99,22 @@ public enum Grader {
     case .single(let choices), .scenario(let choices):
       let picked = try letters(in: response, count: choices.count)
       guard picked.count == 1, let index = picked.first else { throw .oneChoiceOnly }
-      return verdict(choices[index].isCorrect, feedback: [choices[index].feedback], choice: index, as: letter(index))
+      let choice = choices[index]
+      // A weighted choice (GIFT `~%50%`) earns its share; a negative weight earns nothing.
+      let credit = choice.weight.map { min(1, max(0, $0 / 100)) }
+      return verdict(choice.isCorrect, credit: credit, feedback: [choice.feedback], choice: index, as: letter(index))
     case .multiple(let choices):
       let picked = Set(try letters(in: response, count: choices.count))
       let right = Set(choices.indices.filter { choices[$0].isCorrect })
-      let hits = picked.intersection(right).count
-      let misses = picked.subtracting(right).count
-      let credit = max(0, Double(hits - misses) / Double(max(1, right.count)))
+      let credit: Double
+      if choices.contains(where: { $0.weight != nil }) {
+        // Moodle's rule: the weights of the picked choices add up, never below 0 or above 1.
+        credit = min(1, max(0, picked.reduce(0) { $0 + (choices[$1].weight ?? 0) } / 100))
+      } else {
+        let hits = picked.intersection(right).count
+        let misses = picked.subtracting(right).count
+        credit = max(0, Double(hits - misses) / Double(max(1, right.count)))
+      }
       let feedback = picked.sorted().map { index in
         choices[index].feedback.map { "\(letter(index))) \($0)" }
       }
@@ -96,12 +123,32 @@ public enum Grader {
       let value = try trueOrFalse(response)
       return verdict(value == answer, feedback: [general(value == answer)], as: value ? "true" : "false")
     case .text(let spec):
-      let correct = TextMatcher.matches(response, spec)
-      return verdict(correct, feedback: [general(correct)], as: response)
-    case .number(let answer, let tolerance, _):
+      let option = TextMatcher.bestOption(for: response, in: spec)
+      let credit = min(1, max(0, (option?.weight ?? 0) / 100))
+      let correct = credit >= 1
+      return verdict(correct, credit: credit, feedback: [option?.feedback ?? general(correct)], as: response)
+    case .number(let spec):
       let value = try number(in: response)
-      let correct = abs(value - answer) <= tolerance + 1e-9
-      return verdict(correct, feedback: [general(correct)], as: formatNumber(value))
+      let option = spec.options.filter { value >= $0.minimum - 1e-9 && value <= $0.maximum + 1e-9 }
+        .max { $0.weight < $1.weight }
+      let credit = min(1, max(0, (option?.weight ?? 0) / 100))
+      let correct = credit >= 1
+      return verdict(correct, credit: credit, feedback: [option?.feedback ?? general(correct)], as: formatNumber(value))
+    case .matching(let pairs):
+      let shown = matchingRightOrder(of: question)
+      let picked = try matches(in: response, pairs: pairs.count, choices: shown.count)
+      let right = pairs.enumerated().filter { index, pair in
+        shown.indices.contains(picked[index]) && shown[picked[index]] == pair.right
+      }.count
+      let credit = Double(right) / Double(max(1, pairs.count))
+      return verdict(
+        credit >= 1, credit: credit, feedback: [general(credit >= 1)],
+        as: picked.enumerated().map { "\($0 + 1)\(letter($1))" }.joined(separator: " "))
+    case .essay:
+      var grade = verdict(false, credit: 0, feedback: ["Your answer is saved for your teacher to read."], as: response)
+      grade.maxPoints = 0
+      grade.needsReview = true
+      return grade
     case .order(let items):
       let display = displayOrder(of: question)
       let hint = ResponseProblem.incompleteOrder(letters: display.indices.map(letter).joined(separator: " "))
@@ -113,6 +160,31 @@ public enum Grader {
       let correct = chosen == Array(items.indices)
       return verdict(correct, feedback: [general(correct)], as: picked.map(letter).joined(separator: " "))
     }
+  }
+
+  /// The letter picked for each left item of a matching question, from `b a c` or
+  /// `1b 2a 3c` (pairs in any order).
+  static func matches(in response: String, pairs: Int, choices: Int) throws(ResponseProblem) -> [Int] {
+    let example = (0..<pairs).map { "\($0 + 1)\(letter($0 % max(1, choices)))" }.joined(separator: " ")
+    let tokens = response.lowercased().split { $0 == " " || $0 == "," || $0 == ";" }
+    var byNumber: [Int: Int] = [:]
+    var inOrder: [Int] = []
+    for token in tokens {
+      let digits = token.prefix { $0.isNumber }
+      let rest = token.dropFirst(digits.count).filter { $0 != "=" && $0 != ")" && $0 != "-" && $0 != ">" && $0 != "." }
+      guard rest.count == 1, let scalar = rest.unicodeScalars.first, ("a"..."z").contains(scalar),
+        Int(scalar.value) - 97 < choices
+      else { throw .incompleteMatching(example: example) }
+      if let number = Int(digits) {
+        guard (1...pairs).contains(number) else { throw .incompleteMatching(example: example) }
+        byNumber[number - 1] = Int(scalar.value) - 97
+      } else {
+        inOrder.append(Int(scalar.value) - 97)
+      }
+    }
+    if byNumber.isEmpty && inOrder.count == pairs { return inOrder }
+    guard inOrder.isEmpty, byNumber.count == pairs else { throw .incompleteMatching(example: example) }
+    return (0..<pairs).compactMap { byNumber[$0] }
   }
 
   /// Choice letters in a response such as `b`, `A)`, `a c`, `a,c`, `ac` or `2`.

@@ -24,22 +24,31 @@ public enum TextMatcher {
   }
 
   public static func matches(_ response: String, _ answer: Question.TextAnswer) -> Bool {
+    (bestOption(for: response, in: answer)?.weight ?? 0) >= 100
+  }
+
+  /// The accepted answer `response` means that is worth the most, if any. A response
+  /// matching the `pattern` counts as a full-marks answer.
+  public static func bestOption(for response: String, in answer: Question.TextAnswer) -> Question.TextOption? {
     let folded = fold(response)
-    guard !folded.isEmpty else { return false }
-    for accepted in answer.accepted {
-      let target = fold(accepted)
-      if folded == target || folded.replacingOccurrences(of: " ", with: "") == target.replacingOccurrences(of: " ", with: "") {
-        return true
-      }
-      if answer.forgivesTypos && !target.contains(where: \.isNumber) {
-        let allowed = target.count >= 10 ? 2 : target.count >= 5 ? 1 : 0
-        if allowed > 0 && EditDistance.between(folded, target) <= allowed { return true }
-      }
+    guard !folded.isEmpty else { return nil }
+    var best: Question.TextOption?
+    for option in answer.options where same(folded, fold(option.text), forgivingTypos: answer.forgivesTypos) {
+      if best == nil || option.weight > (best?.weight ?? 0) { best = option }
     }
-    if let pattern = answer.pattern, let regex = try? Regex(pattern).ignoresCase() {
+    if (best?.weight ?? 0) < 100, let pattern = answer.pattern, let regex = try? Regex(pattern).ignoresCase() {
       let trimmed = response.trimmingCharacters(in: .whitespacesAndNewlines)
-      if (try? regex.wholeMatch(in: trimmed)) != nil { return true }
+      if (try? regex.wholeMatch(in: trimmed)) != nil { return Question.TextOption(text: trimmed) }
     }
-    return false
+    return best
+  }
+
+  private static func same(_ folded: String, _ target: String, forgivingTypos: Bool) -> Bool {
+    if folded == target || folded.replacingOccurrences(of: " ", with: "") == target.replacingOccurrences(of: " ", with: "") {
+      return true
+    }
+    guard forgivingTypos && !target.contains(where: \.isNumber) else { return false }
+    let allowed = target.count >= 10 ? 2 : target.count >= 5 ? 1 : 0
+    return allowed > 0 && EditDistance.between(folded, target) <= allowed
   }
 }

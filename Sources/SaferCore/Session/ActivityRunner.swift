@@ -129,10 +129,11 @@ public final class ActivityRunner {
     guard let attempt else { return nil }
     let now = clock.now()
     let (questionKey, topic, nextPosition, closing) = advance(from: attempt, grade: grade, question: question)
-    let answer = AnswerRecord(
+    var answer = AnswerRecord(
       questionID: questionKey, topic: topic, response: response, correct: grade.isCorrect, points: grade.points,
       maxPoints: grade.maxPoints, seconds: (seconds * 10).rounded() / 10, hintsUsed: hintsShown, skipped: skipped,
       timedOut: grade.timedOut, at: now)
+    answer.needsReview = grade.needsReview ? true : nil
     let attemptID = self.attemptID
     let masteryKey = questionKey.contains("/") ? questionKey : "\(contentID)/\(questionKey)"
     let finishing = nextPosition == nil
@@ -143,7 +144,7 @@ public final class ActivityRunner {
         record.attempts[index].answers.append(answer)
         record.attempts[index].score += answer.points
         record.attempts[index].maxScore += answer.maxPoints
-        if let topic {
+        if let topic, answer.needsReview != true {
           record.mastery[topic, default: TopicMastery()].record(
             questionKey: masteryKey, points: answer.points, maxPoints: answer.maxPoints, correct: answer.correct)
         }
@@ -195,7 +196,7 @@ public final class ActivityRunner {
   static func lessonsToRevisit(_ answers: [AnswerRecord]) -> [Summary.Revisit] {
     var missedByLesson: [String: Int] = [:]
     var firstSeen: [String] = []
-    for answer in answers where !answer.correct {
+    for answer in answers where !answer.correct && answer.needsReview != true {
       guard let lesson = answer.questionID.split(separator: "/").first.map(String.init) else { continue }
       if missedByLesson[lesson] == nil { firstSeen.append(lesson) }
       missedByLesson[lesson, default: 0] += 1
@@ -212,7 +213,7 @@ public final class ActivityRunner {
     case .lesson(let flow): questions = Dictionary(flow.lesson.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     case .quiz(_, let items): questions = Dictionary(items.map { ($0.globalID, $0.question) }, uniquingKeysWith: { a, _ in a })
     }
-    let missed = attempt.answers.filter { !$0.correct }.compactMap { answer -> Summary.Missed? in
+    let missed = attempt.answers.filter { !$0.correct && $0.needsReview != true }.compactMap { answer -> Summary.Missed? in
       guard let question = questions[answer.questionID] else { return nil }
       let response = answer.skipped ? "(skipped)" : answer.timedOut ? "\(answer.response) (too late)" : answer.response
       return Summary.Missed(

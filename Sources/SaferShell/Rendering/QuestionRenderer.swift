@@ -54,7 +54,18 @@ public struct QuestionRenderer {
           markup.inline(display(items[item], keepNewlines: false)),
           firstIndent: "  " + style.bold(Grader.letter(shown) + ")") + " ", indent: "     ")
       }
-    case .text, .number:
+    case .matching(let pairs):
+      for (index, pair) in pairs.enumerated() {
+        lines += TextWrapper(width: width).wrap(
+          markup.inline(display(pair.left, keepNewlines: false)), firstIndent: "  " + style.bold("\(index + 1).") + " ",
+          indent: "     ")
+      }
+      for (index, right) in Grader.matchingRightOrder(of: question).enumerated() {
+        lines += TextWrapper(width: width).wrap(
+          markup.inline(display(right, keepNewlines: false)), firstIndent: "    " + style.bold(Grader.letter(index) + ")") + " ",
+          indent: "       ")
+      }
+    case .text, .number, .essay:
       break
     }
     var instruction = instructionText(question)
@@ -73,6 +84,8 @@ public struct QuestionRenderer {
     case .number: "number"
     case .order: "put in order"
     case .scenario: "what do you do?"
+    case .matching: "match the pairs"
+    case .essay: "your own words"
     }
   }
 
@@ -82,7 +95,12 @@ public struct QuestionRenderer {
     case .multiple: "Type every right letter, e.g. `a c`."
     case .trueFalse: "Type `true` or `false`."
     case .text: "Type your answer."
-    case .number(_, _, let unit): "Type a number" + (unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
+    case .number(let spec): "Type a number" + (spec.unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
+    case .matching(let pairs):
+      "Give each number a letter, e.g. `"
+        + (0..<min(2, pairs.count)).map { "\($0 + 1)\(Grader.letter($0))" }.joined(separator: " ")
+        + "`."
+    case .essay: "Type your answer on one line; your teacher will read it."
     case .order: "Type the letters in the right order, e.g. `c a b`."
     }
   }
@@ -97,7 +115,11 @@ public struct QuestionRenderer {
     var lines: [String] = []
     let points = Grader.formatNumber((grade.points * 100).rounded() / 100)
     let maxPoints = Grader.formatNumber(grade.maxPoints)
-    if grade.timedOut {
+    if grade.needsReview {
+      lines.append(style.cyan("✎ Saved for your teacher."))
+      for feedback in grade.feedback.dropFirst() { lines += text(feedback, indent: "  ") }
+      return lines
+    } else if grade.timedOut {
       lines.append(style.yellow("⏱ Time was up, so this answer scores 0."))
     } else if grade.isCorrect {
       lines.append(style.green("✓ Right!") + style.dim(" +\(points) of \(maxPoints)"))

@@ -38,9 +38,13 @@ final class ShellCompleter: Completer {
     }
   }
 
+  /// Letters a question offers besides its choices: order items and matching answers.
   private func orderCount(_ question: Question) -> Int {
-    if case .order(let items) = question.kind { return items.count }
-    return 0
+    switch question.kind {
+    case .order(let items): items.count
+    case .matching: Grader.matchingRightOrder(of: question).count
+    default: 0
+    }
   }
 
   private func match(_ words: [String], _ prefix: String) -> [String] {

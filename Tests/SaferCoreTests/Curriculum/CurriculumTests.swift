@@ -47,6 +47,8 @@ import Testing
           for choice in choices {
             #expect(choice.feedback?.isEmpty == false, "\(lesson.id)/\(question.id): “\(choice.text)” has no feedback")
           }
+        case .essay:
+          #expect(question.explanation != nil, "\(lesson.id)/\(question.id): say what happens to the essay")
         default:
           #expect(question.feedbackCorrect != nil && question.feedbackWrong != nil, "\(lesson.id)/\(question.id)")
         }
