@@ -204,6 +204,14 @@ int safer_signals_install(void) {
   sigaction(SIGINT, &action, &previous_int);
   sigaction(SIGWINCH, &action, &previous_winch);
   sigaction(SIGCONT, &action, &previous_cont);
+  /* A shell started with these signals blocked (by a supervisor or an IDE) would never
+     see Ctrl-C; the handlers only help if the signals can arrive. */
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGWINCH);
+  sigaddset(&wanted, SIGCONT);
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
   return 1;
 }
 

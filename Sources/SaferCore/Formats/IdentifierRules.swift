@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shape of lesson, quiz and question ids: they appear in commands and file names.
 enum IdentifierRules {
   static func isValid(_ id: String) -> Bool {
@@ -14,5 +16,24 @@ enum IdentifierRules {
           "\(field) `\(id)` may use only lowercase letters a-z, digits and '-' (at most 64), starting with a letter or digit"
         ))
     }
+  }
+
+  /// An id made from free text (a file name, a GIFT title): lowercase ASCII letters and
+  /// digits with single dashes, accents dropped; `fallback` when nothing usable is left.
+  static func slug(_ text: String, fallback: String) -> String {
+    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    var slug = ""
+    var dash = false
+    for scalar in folded.unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        if dash && !slug.isEmpty { slug.append("-") }
+        dash = false
+        slug.unicodeScalars.append(scalar)
+        if slug.count >= 60 { break }
+      } else {
+        dash = true
+      }
+    }
+    return slug.isEmpty ? fallback : slug
   }
 }

@@ -24,6 +24,9 @@ public struct Lesson: Hashable, Sendable {
   /// A fingerprint of the file's bytes, kept in each attempt so a teacher can tell
   /// which version of a lesson a student answered.
   public var contentVersion: String
+  /// A question bank imported from GIFT or Aiken: questions without the lesson around
+  /// them, taken as a quiz (`quiz FILE`) or drawn from by quiz files.
+  public var isBank = false
 
   public init(
     id: String, title: String, topic: String, level: String, language: String = "en",
@@ -42,6 +45,9 @@ public struct Lesson: Hashable, Sendable {
     self.file = file
     self.contentVersion = contentVersion
   }
+
+  /// The topic banks are filed under.
+  public static let bankTopic = "bank"
 
   /// The questions in file order.
   public var questions: [Question] { steps.compactMap(\.question) }

@@ -1,14 +1,15 @@
 /// ANSI styling that disappears when colour is off.
 ///
 /// Colour is on only for a terminal whose `TERM` is not `dumb`, and off with `NO_COLOR`
-/// (any value) or `--no-color`.
+/// (set, not empty) or `--no-color`.
 public struct Style: Sendable {
   public var enabled: Bool
 
   public init(enabled: Bool) { self.enabled = enabled }
 
   public static func decide(isTerminal: Bool, environment: [String: String], noColorFlag: Bool) -> Bool {
-    if noColorFlag || environment["NO_COLOR"] != nil { return false }
+    // no-color.org: set and not empty.
+    if noColorFlag || environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
     if environment["TERM"] == "dumb" { return false }
     return isTerminal
   }

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// What a student sees: the real binary on a real pseudo-terminal (through tmux), so
+/// libedit's prompt, Tab completion, history, Ctrl-C, Ctrl-D and colour are all in play.
+///
+/// Each test has its own sandbox (HOME, data, lessons) and its own tmux server. Waits
+/// poll the screen; the last line is where the shell waits for input, so checking it
+/// ("Ana › ") also proves the shell is ready before the next key is sent.
+@Suite("Pseudo-terminal sessions")
+struct PseudoTerminalTests {
+  let sandbox: Sandbox
+  static let prompt = "Ana › "
+
+  init() throws { sandbox = try Sandbox() }
+
+  /// A shell for Ana (unless `user` says otherwise), waiting at its first prompt.
+  private func openShell(user: String? = "Ana", environment: [String: String] = [:]) throws -> TmuxSession {
+    let shell = try TmuxSession(sandbox: sandbox, arguments: sandbox.shellArguments(user: user), environment: environment)
+    if user != nil { try shell.waitForLastLine(Self.prompt) }
+    return shell
+  }
+
+  /// Starts the demo lesson and waits for its first question.
+  private func startLesson(in shell: TmuxSession) throws {
+    try shell.enter("start demo-lesson")
+    try shell.waitForLastLine("Ana · demo-lesson 1/8 › ")
+  }
+
+  @Test func asksForANameThenWhoamiShowsTheRecord() throws {
+    let shell = try openShell(user: nil)
+    defer { shell.close() }
+    try shell.waitFor(text: "Who is there? Type your name")
+    try shell.waitForLastLine("name › ")
+    try shell.enter("Ana")
+    try shell.waitFor(text: "Hello, Ana!")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.enter("whoami")
+    try shell.waitFor(text: "You are Ana (id `ana`). Your record: \(sandbox.recordURL().path)")
+  }
+
+  @Test func tabCompletesACommandAndThenALessonID() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.type("sta")
+    try shell.press("Tab")
+    try shell.waitForLastLine("Ana › start ")
+    try shell.type("dem")
+    try shell.press("Tab")
+    try shell.waitForLastLine("Ana › start demo-lesson ")
+    try shell.press("Enter")
+    try shell.waitFor(text: "Question 1 of 8")
+    try shell.waitForLastLine("Ana · demo-lesson 1/8 › ")
+  }
+
+  @Test func tabListsTheCandidatesWhenThereAreSeveral() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.type("h")
+    try shell.press("Tab")
+    // `help` and `hint` share only the `h` already typed: the shell lists them in columns
+    // and draws the prompt again with the line as it was.
+    let screen = try shell.waitFor("the list of `h` commands") { screen in
+      screen.split(separator: "\n").contains { $0.hasPrefix("help") && $0.contains("hint") }
+    }
+    #expect(!screen.contains("hash"))
+    try shell.waitForLastLine("Ana › h")
+  }
+
+  @Test func answeringAQuestionShowsTheVerdictAndTheNextQuestion() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.enter("b")
+    try shell.waitFor(text: "✓ Right! +1 of 1")
+    try shell.waitForLastLine("Ana · demo-lesson 2/8 › ")
+    try shell.enter("b")
+    // The verdict comes first, then feedback and the right answer: wait for the last.
+    let screen = try shell.waitFor(text: "Right answer: a) Use a password manager; c) Turn on two-step verification")
+    #expect(screen.contains("✗ Not quite."))
+    try shell.waitForLastLine("Ana · demo-lesson 3/8 › ")
+    #expect(try sandbox.answers().count == 2)
+  }
+
+  @Test func upArrowRecallsTheLastLineAndHistoryOutlivesTheSession() throws {
+    let first = try openShell()
+    defer { first.close() }
+    try first.enter("whoami")
+    try first.waitFor(text: "You are Ana")
+    try first.waitForLastLine(Self.prompt)
+    try first.press("Up")
+    try first.waitForLastLine("Ana › whoami")
+    try first.press("Enter")
+    try first.waitFor("whoami to run again") { $0.components(separatedBy: "You are Ana").count == 3 }
+    try first.waitForLastLine(Self.prompt)
+    try first.press("C-d")
+    #expect(try first.exitStatus() == 0)
+    first.close()
+
+    let historyFile = sandbox.data.appendingPathComponent("history/ana.history")
+    let saved = try String(contentsOf: historyFile, encoding: .utf8)
+    #expect(saved.contains("whoami"), "history file: \(saved)")
+
+    let second = try openShell()
+    defer { second.close() }
+    try second.press("Up")
+    try second.waitForLastLine("Ana › whoami")
+  }
+
+  @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.enter("b")
+    try shell.waitForLastLine("Ana · demo-lesson 2/8 › ")
+    try shell.press("C-c")
+    try shell.waitFor(text: "Stopped “Demo lesson” at question 2 of 8. Your answers are saved")
+    try shell.waitForLastLine(Self.prompt)
+    #expect(try sandbox.answers().count == 1)
+
+    try shell.enter("resume")
+    try shell.waitFor(text: "Continuing “Demo lesson” at question 2 of 8")
+    try shell.waitForLastLine("Ana · demo-lesson 2/8 › ")
+    let afterResume = try #require(try shell.screen().components(separatedBy: "Continuing").last)
+    #expect(afterResume.contains("Which are good habits?"))
+    #expect(!afterResume.contains("Which is strongest?"), "the answered question is not asked again")
+  }
+
+  @Test func ctrlDSavesSaysByeAndExitsWithStatusZero() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.enter("b")
+    try shell.waitForLastLine("Ana · demo-lesson 2/8 › ")
+    try shell.press("C-d")
+    let screen = try shell.waitFor(text: "Bye, Ana!")
+    #expect(screen.contains("Saved: 1 answer this session in \(sandbox.recordURL().path)"))
+    #expect(screen.contains("“Demo lesson” waits for you"))
+    #expect(try shell.exitStatus() == 0)
+  }
+
+  @Test func colourIsOnInATerminal() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.enter("b")
+    let screen = try shell.waitFor("a coloured verdict", escapes: true) { $0.contains("✓ Right!") }
+    #expect(screen.contains("\u{1B}["), "no escape sequences on screen")
+    #expect(screen.contains("\u{1B}[1mSafer Shell"), "the title is bold")
+    #expect(screen.contains("\u{1B}[32m✓ Right!"), "the verdict is green")
+  }
+
+  @Test func noColorTurnsColourOff() throws {
+    let shell = try openShell(environment: ["NO_COLOR": "1"])
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.enter("b")
+    let screen = try shell.waitFor("a plain verdict", escapes: true) { $0.contains("✓ Right!") }
+    #expect(!screen.contains("\u{1B}"), "escape sequences with NO_COLOR=1:\n\(screen.debugDescription)")
+  }
+
+  @Test func aSecondShellForTheSameStudentIsRefusedWhileTheFirstIsOpen() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    let refused = try sandbox.run(sandbox.shellArguments(), stdin: "start demo-lesson\nb\n")
+    #expect(refused.status == 1)
+    #expect(refused.output.contains("Ana already has Safer Shell open (process "))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.recordURL().path), "the refused shell wrote nothing")
+
+    // The first shell is unharmed, and once it is gone the student can come back.
+    try shell.enter("whoami")
+    try shell.waitFor(text: "You are Ana")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.press("C-d")
+    #expect(try shell.exitStatus() == 0)
+    let later = try sandbox.run(sandbox.shellArguments(), stdin: "whoami\n")
+    #expect(later.status == 0)
+    #expect(later.stdout.contains("You are Ana (id `ana`)."))
+  }
+}
