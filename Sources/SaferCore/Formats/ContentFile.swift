@@ -6,7 +6,8 @@ public enum ContentFile: Sendable {
   case lesson(Lesson)
   case quiz(Quiz)
 
-  static let extensions: Set<String> = ["yaml", "yml"]
+  /// What a folder scan picks up. A `.txt` file is read (as Aiken) only when named.
+  static let extensions = Set(["yaml", "yml"]).union(QuestionBank.extensions)
 
   /// Reads and parses one file. Never throws: every problem becomes a diagnostic, and a
   /// file that cannot be used at all yields `nil` content.
@@ -20,7 +21,14 @@ public enum ContentFile: Sendable {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return (nil, [Diagnostic(.error, at: start, "this file is not UTF-8 text; save it as UTF-8")])
     }
-    return parse(text: text, file: path, contentVersion: Fingerprint.hex(bytes))
+    let version = Fingerprint.hex(bytes)
+    switch (path as NSString).pathExtension.lowercased() {
+    case "aiken", "txt":
+      let (lesson, problems) = AikenParser.parse(text: text, file: path, contentVersion: version)
+      return (lesson.map(ContentFile.lesson), problems)
+    default:
+      return parse(text: text, file: path, contentVersion: version)
+    }
   }
 
   static func parse(text: String, file: String, contentVersion: String) -> (ContentFile?, [Diagnostic]) {

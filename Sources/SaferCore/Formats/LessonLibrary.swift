@@ -60,7 +60,7 @@ public struct LessonLibrary: Sendable {
     let added = copy.quizzes.first { !quizIDs.contains($0.id) }?.id ?? copy.lessons.first { !lessonIDs.contains($0.id) }?.id
     copy.diagnostics = diagnostics
     copy.brokenFiles = brokenFiles
-    return (problems.isEmpty ? copy : self, problems.isEmpty ? added : nil, problems)
+    return (added == nil ? self : copy, added, problems)
   }
 
   mutating func add(file: String) {
@@ -69,7 +69,8 @@ public struct LessonLibrary: Sendable {
     diagnostics += problems
     let hasErrors = problems.contains { $0.severity == .error }
     switch content {
-    case .lesson(let lesson) where !hasErrors: lessons.append(lesson)
+    // A bank skips only its bad questions (each reported); the others stay usable.
+    case .lesson(let lesson) where !hasErrors || (lesson.isBank && !lesson.steps.isEmpty): lessons.append(lesson)
     case .quiz(let quiz) where !hasErrors: quizzes.append(quiz)
     default: brokenFiles.append(file)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A question drawn into a quiz, with the lesson it comes from.
 public struct QuizItem: Hashable, Sendable {
   public var lessonID: String
@@ -27,6 +29,9 @@ public struct QuizAssembler: Sendable {
       case .topic(let topic, _) where !library.lessons.contains(where: { $0.topic == topic }):
         problems.append(
           Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects topic `\(topic)`, but no loaded lesson has it"))
+      case .category(let category, _) where items(inCategory: category).isEmpty:
+        problems.append(
+          Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects category `\(category)`, but no loaded question has it"))
       case .question(let lessonID, let questionID):
         if library.lesson(id: lessonID)?.questions.contains(where: { $0.id == questionID }) != true {
           problems.append(
@@ -65,6 +70,8 @@ public struct QuizAssembler: Sendable {
         add(library.lesson(id: id).map(Self.items(of:)) ?? [], count: count)
       case .topic(let topic, let count):
         add(library.lessons.filter { $0.topic == topic }.flatMap(Self.items(of:)), count: count)
+      case .category(let category, let count):
+        add(items(inCategory: category), count: count)
       case .question(let lessonID, let questionID):
         add(library.lesson(id: lessonID).map(Self.items(of:))?.filter { $0.question.id == questionID } ?? [], count: nil)
       }
@@ -72,6 +79,15 @@ public struct QuizAssembler: Sendable {
     if quiz.shuffle { items.shuffle(using: &generator) }
     if let count = quiz.count { items = Array(items.prefix(count)) }
     return items
+  }
+
+  /// Questions filed under `category` or one of its subcategories (`a/b` is in `a`).
+  func items(inCategory category: String) -> [QuizItem] {
+    let trimmed = category.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+    return library.lessons.flatMap(Self.items(of:)).filter { item in
+      guard let own = item.question.category?.trimmingCharacters(in: CharacterSet(charactersIn: "/ ")) else { return false }
+      return own == trimmed || own.hasPrefix(trimmed + "/")
+    }
   }
 
   static func items(of lesson: Lesson) -> [QuizItem] {

@@ -55,10 +55,11 @@ enum QuizParser {
   private static func parseSelection(_ node: Node, file: String, problems: inout [Diagnostic]) -> Quiz.Selection? {
     guard var map = YAMLMap(node, file: file, what: "a `select` item", problems: &problems) else { return nil }
     defer { problems += map.diagnostics }
-    map.rejectUnknownKeys(allowed: ["lesson", "topic", "question", "count"], what: "a `select` item")
+    map.rejectUnknownKeys(allowed: ["lesson", "topic", "question", "category", "count"], what: "a `select` item")
     let count = map.int("count")
     if let lesson = map.string("lesson") { return .lesson(lesson, count: count) }
     if let topic = map.string("topic") { return .topic(topic, count: count) }
+    if let category = map.string("category") { return .category(category, count: count) }
     if let reference = map.string("question") {
       let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -67,7 +68,7 @@ enum QuizParser {
       }
       return .question(lesson: String(parts[0]), question: String(parts[1]))
     }
-    map.error("a `select` item needs `lesson:`, `topic:` or `question:`")
+    map.error("a `select` item needs `lesson:`, `topic:`, `category:` or `question:`")
     return nil
   }
 }

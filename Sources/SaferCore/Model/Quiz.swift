@@ -6,6 +6,8 @@ public struct Quiz: Hashable, Sendable {
     case topic(String, count: Int?)
     /// `lesson id / question id`
     case question(lesson: String, question: String)
+    /// Questions of a question-bank category (GIFT `$CATEGORY:`), including its subcategories.
+    case category(String, count: Int?)
   }
 
   /// Which attempt counts when a student may take a quiz more than once (Moodle's methods).
@@ -51,5 +53,13 @@ public struct Quiz: Hashable, Sendable {
     self.file = file
     self.contentVersion = contentVersion
     self.location = location
+  }
+
+  /// A question bank taken as it is (`quiz bank.gift`): every question, in file order,
+  /// unlimited attempts, the best one counting.
+  public static func wholeBank(_ bank: Lesson) -> Quiz {
+    Quiz(
+      id: bank.id, title: bank.title, selections: [.lesson(bank.id, count: nil)], passMark: 50, grading: .highest,
+      file: bank.file, contentVersion: bank.contentVersion)
   }
 }

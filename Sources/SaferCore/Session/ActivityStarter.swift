@@ -26,7 +26,9 @@ public struct ActivityStarter {
 
   /// Starts the lesson or quiz `id`, continuing its unfinished attempt if there is one.
   public func start(_ id: String) throws(ActivityError) -> Start {
-    if let lesson = library.lesson(id: id) { return try startLesson(lesson) }
+    if let lesson = library.lesson(id: id) {
+      return try lesson.isBank ? startQuiz(Quiz.wholeBank(lesson)) : startLesson(lesson)
+    }
     if let quiz = library.quiz(id: id) { return try startQuiz(quiz) }
     let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
     throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
