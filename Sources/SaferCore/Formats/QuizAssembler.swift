@@ -71,7 +71,7 @@ public struct QuizAssembler: Sendable {
       case .topic(let topic, let count):
         add(library.lessons.filter { $0.topic == topic }.flatMap(Self.items(of:)), count: count)
       case .category(let category, let count):
-        add(items(inCategory: category), count: count)
+        add(self.items(inCategory: category), count: count)
       case .question(let lessonID, let questionID):
         add(library.lesson(id: lessonID).map(Self.items(of:))?.filter { $0.question.id == questionID } ?? [], count: nil)
       }
