@@ -47,11 +47,12 @@ public enum ContentFile: Sendable {
       let (quiz, problems) = QuizParser.parse(root, file: file, contentVersion: contentVersion)
       return (quiz.map(ContentFile.quiz), problems)
     }
-    if let kind = root["kind"]?.string, kind != "lesson" {
+    if let kind = root["kind"]?.string, kind != "lesson", kind != "bank" {
       let location = SourceLocation(file: file, line: root["kind"]?.mark?.line ?? 1, column: root["kind"]?.mark?.column ?? 1)
-      return (nil, [Diagnostic(.error, at: location, "`kind` of a file is `lesson` or `quiz`, not `\(kind)`")])
+      return (nil, [Diagnostic(.error, at: location, "`kind` of a file is `lesson`, `quiz` or `bank`, not `\(kind)`")])
     }
-    let (lesson, problems) = LessonParser.parse(root, file: file, contentVersion: contentVersion)
+    let isBank = root["kind"]?.string == "bank"
+    let (lesson, problems) = LessonParser.parse(root, file: file, contentVersion: contentVersion, isBank: isBank)
     return (lesson.map(ContentFile.lesson), problems)
   }
 

@@ -13,27 +13,30 @@ enum LessonParser {
     "shuffle",
   ]
 
-  static func parse(_ root: Node, file: String, contentVersion: String) -> (Lesson?, [Diagnostic]) {
+  /// `isBank`: a `kind: bank` file, a question bank in the native format (what `safer
+  /// convert --to yaml` writes for GIFT and Aiken): topic, level, objectives and sources
+  /// are optional there.
+  static func parse(_ root: Node, file: String, contentVersion: String, isBank: Bool = false) -> (Lesson?, [Diagnostic]) {
     var problems: [Diagnostic] = []
     guard var map = YAMLMap(root, file: file, what: "a lesson", problems: &problems) else { return (nil, problems) }
-    map.rejectUnknownKeys(allowed: lessonKeys, what: "a lesson")
+    map.rejectUnknownKeys(allowed: lessonKeys, what: isBank ? "a question bank" : "a lesson")
     let id = map.string("id", required: true)
     if let id { IdentifierRules.check(id, field: "id", at: map.valueLocation(of: "id"), into: &problems) }
     let title = map.string("title", required: true)
-    let topic = map.string("topic", required: true)
-    if let topic, !topics.contains(topic) {
+    let topic = isBank ? map.string("topic") ?? Lesson.bankTopic : map.string("topic", required: true)
+    if let topic, !topics.contains(topic), !(isBank && topic == Lesson.bankTopic) {
       map.error(
         "unknown topic `\(topic)`; use one of: \(topics.sorted().joined(separator: ", "))",
         at: map.valueLocation(of: "topic"))
     }
-    let level = map.string("level", required: true)
-    if let level, !levels.contains(level) {
+    let level = isBank ? map.string("level") ?? "" : map.string("level", required: true)
+    if let level, !levels.contains(level), !(isBank && level.isEmpty) {
       map.error("level must be an age band, \"10-13\" or \"14-18\" (quote it)", at: map.valueLocation(of: "level"))
     }
     let language = map.string("language") ?? "en"
     let minutes = map.int("minutes") ?? 10
     let objectives = map.strings("objectives")
-    if !map.has("objectives") { map.warning("no `objectives`: say what a student can do after this lesson") }
+    if !map.has("objectives") && !isBank { map.warning("no `objectives`: say what a student can do after this lesson") }
     var sources: [Lesson.Source] = []
     for node in map.sequence("sources") {
       if case .scalar(let scalar) = node {
@@ -46,7 +49,7 @@ enum LessonParser {
         problems += source.diagnostics
       }
     }
-    if sources.isEmpty { map.warning("no `sources`: cite where the lesson's facts come from") }
+    if sources.isEmpty && !isBank { map.warning("no `sources`: cite where the lesson's facts come from") }
     var steps: [Step] = []
     let stepNodes = map.sequence("steps", required: true)
     for node in stepNodes {
@@ -55,9 +58,10 @@ enum LessonParser {
     if map.has("steps") && stepNodes.isEmpty { map.error("a lesson needs at least one step") }
     problems += map.diagnostics
     guard let id, let title, let topic, let level else { return (nil, problems) }
-    let lesson = Lesson(
+    var lesson = Lesson(
       id: id, title: title, topic: topic, level: level, language: language, minutes: minutes,
       objectives: objectives, sources: sources, steps: steps, file: file, contentVersion: contentVersion)
+    lesson.isBank = isBank
     problems += LessonValidator.validate(lesson, at: map.location)
     return (lesson, problems)
   }
