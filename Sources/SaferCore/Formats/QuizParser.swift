@@ -5,7 +5,7 @@ import Yams
 enum QuizParser {
   static let quizKeys: Set<String> = [
     "kind", "id", "title", "topic", "select", "count", "shuffle", "seed", "timeLimit", "passMark", "attempts",
-    "grading",
+    "grading", "shuffleAnswers", "quizTimeLimit", "feedback",
   ]
 
   static func parse(_ root: Node, file: String, contentVersion: String) -> (Quiz?, [Diagnostic]) {
@@ -43,12 +43,26 @@ enum QuizParser {
           at: map.valueLocation(of: "grading"))
       }
     }
+    let quizTimeLimit = map.double("quizTimeLimit")
+    if let quizTimeLimit, quizTimeLimit <= 0 { map.error("`quizTimeLimit` is in seconds and must be more than 0") }
+    var feedback = Quiz.FeedbackMode.immediate
+    if let name = map.string("feedback") {
+      if let mode = Quiz.FeedbackMode(rawValue: name) {
+        feedback = mode
+      } else {
+        map.error("`feedback` is `immediate` (after each answer) or `end` (exam mode)", at: map.valueLocation(of: "feedback"))
+      }
+    }
+    let shuffleAnswers = map.bool("shuffleAnswers") ?? false
     guard let id, let title else { return (nil, problems + map.diagnostics) }
-    let quiz = Quiz(
+    var quiz = Quiz(
       id: id, title: title, topic: map.string("topic"), selections: selections, count: count,
       shuffle: map.bool("shuffle") ?? false, seed: seed, timeLimit: timeLimit, passMark: passMark,
       attemptsAllowed: attempts, grading: grading, file: file, contentVersion: contentVersion,
       location: map.location)
+    quiz.shuffleAnswers = shuffleAnswers
+    quiz.totalTimeLimit = quizTimeLimit
+    quiz.feedback = feedback
     return (quiz, problems + map.diagnostics)
   }
 

@@ -32,6 +32,18 @@ public struct Quiz: Hashable, Sendable {
   public var file: String
   public var contentVersion: String
   public var location: SourceLocation?
+  /// Shuffle each question's choices (the same way for everyone with the same seed),
+  /// except questions that say `shuffle: false`.
+  public var shuffleAnswers = false
+  /// Seconds for the whole quiz; answers after that score 0 and the quiz ends.
+  public var totalTimeLimit: Double?
+  /// When the student learns whether an answer was right.
+  public var feedback: FeedbackMode = .immediate
+
+  /// `immediate`: after each answer. `end`: only in the summary (exam mode).
+  public enum FeedbackMode: String, Hashable, Sendable, CaseIterable {
+    case immediate, end
+  }
 
   public init(
     id: String, title: String, topic: String? = nil, selections: [Selection], count: Int? = nil,

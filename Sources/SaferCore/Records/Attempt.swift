@@ -31,6 +31,8 @@ public struct Attempt: Codable, Hashable, Sendable {
   public var maxScore: Double
   /// Quizzes: whether `score` reached the pass mark (set when finished).
   public var passed: Bool?
+  /// Quizzes: settings given on the command line for this attempt (see `QuizOverrides`).
+  public var overrides: [String: String]?
 
   public init(
     id: String, kind: Kind, contentID: String, contentVersion: String, title: String, topic: String?, started: Date,

@@ -6,6 +6,8 @@ public enum ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The lesson or quiz of an unfinished attempt is no longer loaded.
   case contentGone(String)
   case record(RecordError)
+  /// A quiz option on the command line that cannot be used.
+  case badOption(String)
 
   public var description: String {
     switch self {
@@ -20,6 +22,8 @@ public enum ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
       "“\(id)” is not among the loaded lessons any more, so it cannot be continued."
     case .record(let error):
       error.description
+    case .badOption(let message):
+      message
     }
   }
 }

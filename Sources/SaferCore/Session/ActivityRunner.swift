@@ -65,8 +65,20 @@ public final class ActivityRunner {
       guard attempt.position < items.count else { return nil }
       return Presentation(
         explanations: [], question: items[attempt.position].question, number: attempt.position + 1, total: items.count,
-        timeLimit: quiz.timeLimit)
+        timeLimit: quiz.timeLimit, remainingSeconds: remainingQuizSeconds(at: clock.now()))
     }
+  }
+
+  /// Whether each answer is marked at once (`false` in exam mode: only in the summary).
+  public var marksEachAnswer: Bool {
+    if case .quiz(let quiz, _) = content { return quiz.feedback == .immediate }
+    return true
+  }
+
+  /// Seconds left at `date` for a quiz with a time limit for the whole quiz.
+  public func remainingQuizSeconds(at date: Date) -> Double? {
+    guard case .quiz(let quiz, _) = content, let total = quiz.totalTimeLimit, let attempt else { return nil }
+    return total - date.timeIntervalSince(attempt.started)
   }
 
   /// The explanation texts from step `start` up to the next question, and that question's
@@ -107,8 +119,10 @@ public final class ActivityRunner {
   public func answer(_ response: String) throws -> AnswerOutcome {
     guard let presentation = present(), let question = presentation.question else { throw ActivityError.nothingToResume }
     let seconds = clock.now().timeIntervalSince(shownAt)
-    let grade = try Grader.grade(
-      response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: presentation.timeLimit)
+    // The question's own limit, or what was left of the whole quiz when it was shown.
+    var limit = presentation.timeLimit
+    if let remaining = remainingQuizSeconds(at: shownAt) { limit = min(limit ?? .infinity, max(0, remaining)) }
+    let grade = try Grader.grade(response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: limit)
     let summary = try record(
       question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
     return AnswerOutcome(grade: grade, summary: summary)
@@ -184,7 +198,8 @@ public final class ActivityRunner {
         ? (question.id, flow.lesson.topic, nil, explanations) : (question.id, flow.lesson.topic, next, [])
     case .quiz(_, let items):
       let item = items[attempt.position]
-      let next = attempt.position + 1 < items.count ? attempt.position + 1 : nil
+      let outOfTime = (remainingQuizSeconds(at: clock.now()) ?? 1) <= 0
+      let next = attempt.position + 1 < items.count && !outOfTime ? attempt.position + 1 : nil
       return (item.globalID, item.topic, next, [])
     }
   }

@@ -25,11 +25,13 @@ public struct ActivityStarter {
   }
 
   /// Starts the lesson or quiz `id`, continuing its unfinished attempt if there is one.
-  public func start(_ id: String) throws(ActivityError) -> Start {
+  /// `overrides` (quiz settings from the command line) apply to a new quiz attempt; an
+  /// unfinished one continues with the settings it began with.
+  public func start(_ id: String, overrides: QuizOverrides = QuizOverrides()) throws(ActivityError) -> Start {
     if let lesson = library.lesson(id: id) {
-      return try lesson.isBank ? startQuiz(Quiz.wholeBank(lesson)) : startLesson(lesson)
+      return try lesson.isBank ? startQuiz(Quiz.wholeBank(lesson), overrides: overrides) : startLesson(lesson)
     }
-    if let quiz = library.quiz(id: id) { return try startQuiz(quiz) }
+    if let quiz = library.quiz(id: id) { return try startQuiz(quiz, overrides: overrides) }
     let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
     throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
   }
@@ -50,24 +52,27 @@ public struct ActivityStarter {
     return .began(ActivityRunner(content: content, handle: handle, clock: clock, attemptID: attempt.id))
   }
 
-  public func startQuiz(_ quiz: Quiz) throws(ActivityError) -> Start {
+  public func startQuiz(_ fileQuiz: Quiz, overrides: QuizOverrides = QuizOverrides()) throws(ActivityError) -> Start {
     let assembler = QuizAssembler(library: library)
-    if let open = handle.record.openAttempt(of: quiz.id) {
-      let byID = Dictionary(assembler.assemble(quiz).map { ($0.globalID, $0) }, uniquingKeysWith: { a, _ in a })
+    if let open = handle.record.openAttempt(of: fileQuiz.id) {
+      let quiz = (try? QuizOverrides(values: open.overrides ?? [:]).apply(to: fileQuiz)) ?? fileQuiz
       let all = Dictionary(
         library.lessons.flatMap(QuizAssembler.items(of:)).map { ($0.globalID, $0) }, uniquingKeysWith: { a, _ in a })
-      let items = (open.questionOrder ?? []).compactMap { byID[$0] ?? all[$0] }
+      let items = (open.questionOrder ?? []).compactMap { all[$0] }.map { AnswerShuffle.apply(to: $0, in: quiz) }
       try save { $0.resume = .init(attemptID: open.id) }
       return .continued(ActivityRunner(content: .quiz(quiz, items), handle: handle, clock: clock, attemptID: open.id))
     }
+    let quiz: Quiz
+    do { quiz = try overrides.apply(to: fileQuiz) } catch { throw .badOption(error.description) }
     let finished = handle.record.attempts(of: quiz.id).filter { $0.status == .completed }.count
     if let allowed = quiz.attemptsAllowed, finished >= allowed {
       throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
     }
-    let items = assembler.assemble(quiz)
-    let attempt = Attempt(
+    let items = assembler.assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz) }
+    var attempt = Attempt(
       id: UUID().uuidString.lowercased(), kind: .quiz, contentID: quiz.id, contentVersion: quiz.contentVersion,
       title: quiz.title, topic: quiz.topic, started: clock.now(), questionOrder: items.map(\.globalID))
+    attempt.overrides = overrides.isEmpty ? nil : overrides.values
     try save {
       $0.attempts.append(attempt)
       $0.resume = .init(attemptID: attempt.id)

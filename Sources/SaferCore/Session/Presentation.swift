@@ -8,6 +8,8 @@ public struct Presentation: Sendable {
   public var number: Int
   public var total: Int
   public var timeLimit: Double?
+  /// Quizzes with a time limit for the whole quiz: seconds left.
+  public var remainingSeconds: Double?
 }
 
 /// The end-of-lesson or end-of-quiz summary.

@@ -31,7 +31,9 @@ public struct QuestionRenderer {
     texts.flatMap { text($0) + [""] }
   }
 
-  public func question(_ question: Question, number: Int, total: Int, timeLimit: Double?) -> [String] {
+  public func question(
+    _ question: Question, number: Int, total: Int, timeLimit: Double?, remainingSeconds: Double? = nil
+  ) -> [String] {
     var lines: [String] = []
     let bar = ProgressBar.render(
       fraction: Double(number - 1) / Double(max(1, total)), width: 12, style: style, ascii: !style.enabled)
@@ -70,6 +72,7 @@ public struct QuestionRenderer {
     }
     var instruction = instructionText(question)
     if let timeLimit { instruction += " Time limit: \(Grader.formatNumber(timeLimit)) s." }
+    if let remainingSeconds { instruction += " Quiz time left: \(Self.duration(max(0, remainingSeconds)))." }
     if !question.hints.isEmpty { instruction += " `hint` gives a hint." }
     lines += TextWrapper(width: width).wrap(style.dim(instruction))
     return lines

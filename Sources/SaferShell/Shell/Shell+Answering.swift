@@ -9,7 +9,9 @@ extension Shell {
     if withExplanations { out.lines(renderer.explanations(presentation.explanations)) }
     if let question = presentation.question {
       out.lines(
-        renderer.question(question, number: presentation.number, total: presentation.total, timeLimit: presentation.timeLimit))
+        renderer.question(
+          question, number: presentation.number, total: presentation.total, timeLimit: presentation.timeLimit,
+          remainingSeconds: presentation.remainingSeconds))
       runner.questionShown()
     } else {
       // Explanations only, then the end: close the lesson as finished.
@@ -22,7 +24,11 @@ extension Shell {
     do {
       let outcome = try runner.answer(text)
       answersSaved += 1
-      out.lines(renderer.verdict(outcome.grade))
+      if runner.marksEachAnswer {
+        out.lines(renderer.verdict(outcome.grade))
+      } else {
+        say(style.dim("Answer saved. You will see how you did at the end."))
+      }
       if let summary = outcome.summary {
         if !runner.closingExplanations.isEmpty {
           out.line()

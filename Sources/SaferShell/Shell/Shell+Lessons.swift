@@ -70,28 +70,36 @@ extension Shell {
     begin { try $0.start(id) }
   }
 
+  /// `quiz <id-or-file> [--count N --exam …]`: options override the quiz file for this attempt.
   func quiz(_ argument: String) {
-    guard !argument.isEmpty else {
+    var words = argument.split(separator: " ").map(String.init)
+    guard !words.isEmpty else {
       error("Which quiz? Type `quiz <quiz-id>` or `quiz <file>`.")
       return
     }
-    if library.quiz(id: argument) != nil || library.lesson(id: argument) != nil {
-      begin { try $0.start(argument) }
+    let target = words.removeFirst()
+    let overrides: QuizOverrides
+    do { overrides = try QuizOverrides.parse(words) } catch {
+      self.error(error.description)
       return
     }
-    guard FileManager.default.fileExists(atPath: argument) else {
-      let hint = Suggestion.closest(to: argument, among: library.quizzes.map(\.id)).map { " Did you mean `\($0)`?" } ?? ""
-      error("No quiz or file called “\(TerminalSafe.clean(argument, keepNewlines: false))”.\(hint)")
+    if library.quiz(id: target) != nil || library.lesson(id: target) != nil {
+      begin { try $0.start(target, overrides: overrides) }
       return
     }
-    let added = library.adding(file: argument)
+    guard FileManager.default.fileExists(atPath: target) else {
+      let hint = Suggestion.closest(to: target, among: library.quizzes.map(\.id)).map { " Did you mean `\($0)`?" } ?? ""
+      error("No quiz or file called “\(TerminalSafe.clean(target, keepNewlines: false))”.\(hint)")
+      return
+    }
+    let added = library.adding(file: target)
     for problem in added.problems { error(TerminalSafe.clean(problem.description)) }
     guard let content = added.contentID else {
       if added.problems.isEmpty { error("That file holds no quiz or lesson.") }
       return
     }
     library = added.library
-    begin { try $0.start(content) }
+    begin { try $0.start(content, overrides: overrides) }
   }
 
   func resume() {

@@ -1,3 +1,5 @@
+import SaferCore
+
 /// The commands a student can type, with their help text.
 public struct ShellCommand: Sendable {
   /// What a command's argument is, for completion.
@@ -31,9 +33,11 @@ public struct ShellCommand: Sendable {
         "Tab completes lesson ids. A lesson you left half-way continues where you stopped; a finished lesson starts again as a new attempt. `reset` starts over.",
       argument: .lesson),
     .init(
-      name: "quiz", usage: "quiz <quiz-or-file>", summary: "take a quiz, by id or from a quiz file",
+      name: "quiz", usage: "quiz <quiz-or-file> [--options]", summary: "take a quiz, by id or from a quiz file",
       details:
-        "`quiz safer-basics-quiz`, or `quiz path/to/quiz.yaml` to take a quiz file that is not in the lesson folder. Tab completes quiz ids and file paths.",
+        "`quiz safer-basics-quiz`, or `quiz path/to/quiz.yaml` (also GIFT `.gift` and Aiken `.txt` question banks) to take a quiz that is not in the lesson folder. Tab completes quiz ids and file paths. Options override the quiz file for this attempt: "
+        + QuizOverrides.options.map { "`--\($0.name)\($0.value.map { " " + $0 } ?? "")` \($0.summary)" }.joined(separator: "; ")
+        + ".",
       argument: .quizOrFile),
     .init(
       name: "resume", usage: "resume", summary: "continue your last unfinished lesson or quiz",

@@ -16,7 +16,9 @@ public enum AikenParser {
     var steps: [Step] = []
     var current: Draft?
     var usedIDs: Set<String> = []
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // "\r\n" is one Character in Swift, so Windows line endings are unified first.
+    var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+      .map(String.init)
     if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
 
     func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
@@ -31,7 +33,8 @@ public enum AikenParser {
       }
       if draft.options.count < 2 {
         problems.append(
-          Diagnostic(.error, at: at(draft.line), "a question needs at least two options (`A. …`, `B. …`); found \(draft.options.count)"))
+          Diagnostic(
+            .error, at: at(draft.line), "a question needs at least two options (`A. …`, `B. …`); found \(draft.options.count)"))
         return
       }
       guard let answer = draft.answer else {
@@ -42,7 +45,8 @@ public enum AikenParser {
       guard let index = draft.options.firstIndex(where: { $0.letter == answer.letter }) else {
         let letters = draft.options.map { String($0.letter) }.joined(separator: ", ")
         problems.append(
-          Diagnostic(.error, at: at(answer.line, answer.column), "`ANSWER: \(answer.letter)` names no option; the options are \(letters)"))
+          Diagnostic(
+            .error, at: at(answer.line, answer.column), "`ANSWER: \(answer.letter)` names no option; the options are \(letters)"))
         return
       }
       var id = "q\(steps.count + 1)"
@@ -78,7 +82,7 @@ public enum AikenParser {
           current = nil
           continue
         }
-        let column = (line.firstIndex(of: ":").map { line.distance(from: line.startIndex, to: $0) } ?? 6) + 2
+        let column = (line.lastIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 1
         draft.answer = (letter, number, column)
         finish(draft)
         current = nil
@@ -97,7 +101,8 @@ public enum AikenParser {
       } else {
         if let draft = current {
           problems.append(
-            Diagnostic(.error, at: at(draft.line), "no `ANSWER:` line after the options of this question; Moodle would reject it"))
+            Diagnostic(.error, at: at(draft.line), "no `ANSWER:` line after the options of this question; Moodle would reject it")
+          )
         }
         current = Draft(prompt: line, line: number)
       }
