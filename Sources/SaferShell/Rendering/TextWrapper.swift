@@ -7,7 +7,9 @@ public struct TextWrapper: Sendable {
 
   /// Wraps one paragraph (no newlines) with `indent` on every line after the first, and
   /// `firstIndent` on the first.
-  public func wrap(_ text: String, firstIndent: String = "", indent: String = "") -> [String] {
+  public func wrap(_ text: String, firstIndent: String = "", indent rawIndent: String = "") -> [String] {
+    // An indent that leaves too little room for words is shortened, never overflowed.
+    let indent = Self.visibleWidth(rawIndent) > width / 2 ? String(repeating: " ", count: width / 4) : rawIndent
     // Leading spaces are part of the layout (list indentation), not word separators.
     let leading = String(text.prefix { $0 == " " })
     var lines: [String] = []

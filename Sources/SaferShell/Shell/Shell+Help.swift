@@ -18,12 +18,20 @@ extension Shell {
       return
     }
     out.line(style.bold("Commands"))
-    let width = ShellCommand.all.map { $0.usage.count }.max() ?? 0
+    let usageWidth = ShellCommand.all.map { $0.usage.count }.max() ?? 0
+    let columns = env.width()
+    let wrapper = TextWrapper(width: columns)
     for command in ShellCommand.all {
-      let padded = command.usage + String(repeating: " ", count: width - command.usage.count)
-      out.lines(
-        TextWrapper(width: env.width()).wrap(
-          "  " + style.cyan(padded) + "  " + command.summary, indent: String(repeating: " ", count: width + 4)))
+      if usageWidth + 24 <= columns {
+        let padded = command.usage + String(repeating: " ", count: usageWidth - command.usage.count)
+        out.lines(
+          wrapper.wrap(
+            "  " + style.cyan(padded) + "  " + command.summary, indent: String(repeating: " ", count: usageWidth + 4)))
+      } else {
+        // Too narrow for two columns: the summary goes under the usage.
+        out.lines(wrapper.wrap("  " + style.cyan(command.usage), indent: "    "))
+        out.lines(wrapper.wrap(command.summary, firstIndent: "      ", indent: "      "))
+      }
     }
     say(
       style.dim(

@@ -62,7 +62,7 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
       message: "unknown question kind `multi` (did you mean `multiple`?)"),
     .init(
       name: "unknown file kind", yaml: "kind: «here»survey\nid: tiny\n",
-      message: "`kind` of a file is `lesson` or `quiz`, not `survey`"),
+      message: "`kind` of a file is `lesson`, `quiz` or `bank`, not `survey`"),
     .init(
       name: "number field holds text", yaml: Fixtures.lessonHeader + "minutes: «here»ten\n" + steps + trueFalseStep,
       message: "`minutes` must be a whole number"),
