@@ -75,7 +75,8 @@ struct QuizParserTests {
   @Test func selectItemWithoutAReferenceIsAnError() {
     let marked = MarkedText("kind: quiz\nid: q\ntitle: Q\nselect:\n  - «here»count: 3\n")
     let diagnostics = Fixtures.parse(marked.text).diagnostics
-    #expect(!diagnostics.errors(at: marked.location(), containing: "needs `lesson:`, `topic:`, `category:` or `question:`").isEmpty)
+    #expect(
+      !diagnostics.errors(at: marked.location(), containing: "needs `lesson:`, `topic:`, `category:` or `question:`").isEmpty)
   }
 
   /// Errors found on the quiz's own fields must reach the author, and a quiz with errors
