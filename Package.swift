@@ -47,7 +47,10 @@ let package = Package(
       path: "Benchmarks/safer-bench"
     ),
     .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
-    .testTarget(name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"]),
+    .testTarget(
+      name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"],
+      // Recorded screens, read by the tests through #filePath.
+      exclude: ["Transcripts"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SaferCore", "safer"]),
   ]
 )
