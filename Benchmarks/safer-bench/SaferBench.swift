@@ -16,6 +16,7 @@ struct SaferBench {
     try StartupBenchmark.run(report)
     try LoadBenchmark.run(report)
     try SaveBenchmark.run(report)
+    GIFTBenchmark.run(report)
   }
 }
 

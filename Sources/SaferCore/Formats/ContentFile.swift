@@ -23,6 +23,9 @@ public enum ContentFile: Sendable {
     }
     let version = Fingerprint.hex(bytes)
     switch (path as NSString).pathExtension.lowercased() {
+    case "gift":
+      let (lesson, problems) = GIFTParser.parse(text: text, file: path, contentVersion: version)
+      return (lesson.map(ContentFile.lesson), problems)
     case "aiken", "txt":
       let (lesson, problems) = AikenParser.parse(text: text, file: path, contentVersion: version)
       return (lesson.map(ContentFile.lesson), problems)

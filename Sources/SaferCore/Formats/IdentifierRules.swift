@@ -21,7 +21,11 @@ enum IdentifierRules {
   /// An id made from free text (a file name, a GIFT title): lowercase ASCII letters and
   /// digits with single dashes, accents dropped; `fallback` when nothing usable is left.
   static func slug(_ text: String, fallback: String) -> String {
-    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    // Foundation's folding is slow on Linux; ASCII only needs lowercasing (GIFT banks
+    // have thousands of titles).
+    let folded =
+      text.utf8.allSatisfy { $0 < 0x80 }
+      ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     var slug = ""
     var dash = false
     for scalar in folded.unicodeScalars {

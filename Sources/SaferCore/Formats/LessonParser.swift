@@ -53,7 +53,7 @@ enum LessonParser {
     var steps: [Step] = []
     let stepNodes = map.sequence("steps", required: true)
     for node in stepNodes {
-      if let step = parseStep(node, file: file, problems: &problems) { steps.append(step) }
+      if let step = parseStep(node, file: file, isBank: isBank, problems: &problems) { steps.append(step) }
     }
     if map.has("steps") && stepNodes.isEmpty { map.error("a lesson needs at least one step") }
     problems += map.diagnostics
@@ -66,7 +66,7 @@ enum LessonParser {
     return (lesson, problems)
   }
 
-  static func parseStep(_ node: Node, file: String, problems: inout [Diagnostic]) -> Step? {
+  static func parseStep(_ node: Node, file: String, isBank: Bool = false, problems: inout [Diagnostic]) -> Step? {
     guard var map = YAMLMap(node, file: file, what: "a step", problems: &problems) else { return nil }
     defer { problems += map.diagnostics }
     map.rejectUnknownKeys(allowed: stepKeys, what: "a step")
@@ -79,7 +79,7 @@ enum LessonParser {
       }
       return Step(id: id, content: .explain(text), next: next, location: map.location)
     }
-    guard let question = QuestionParser.parse(&map, id: id) else { return nil }
+    guard let question = QuestionParser.parse(&map, id: id, isBank: isBank) else { return nil }
     return Step(id: id, content: .question(question), next: next, location: map.location)
   }
 }

@@ -4,7 +4,9 @@ import Yams
 enum QuestionParser {
   static let kinds = ["single", "multiple", "truefalse", "text", "number", "order", "scenario", "matching", "essay"]
 
-  static func parse(_ map: inout YAMLMap, id: String?) -> Question? {
+  /// `isBank`: Moodle banks may give a single-choice question several right answers
+  /// (`{=a =b ~c}`), so banks may too; a lesson keeps to exactly one.
+  static func parse(_ map: inout YAMLMap, id: String?, isBank: Bool = false) -> Question? {
     guard let kindName = map.string("kind") else {
       map.error("a step needs `explain:` text, or a question `kind:` (\(kinds.joined(separator: ", ")))")
       return nil
@@ -24,7 +26,7 @@ enum QuestionParser {
     let points = map.double("points") ?? 1
     if points <= 0 { map.error("`points` must be more than 0", at: map.valueLocation(of: "points")) }
     let (feedbackCorrect, feedbackWrong) = feedbackPair(&map, kindName: kindName)
-    guard let kind = parseKind(kindName, &map) else { return nil }
+    guard let kind = parseKind(kindName, &map, isBank: isBank) else { return nil }
     guard let prompt else { return nil }
     var question = Question(
       id: id, kind: kind, prompt: prompt, hints: hints, explanation: explanation, points: points,
@@ -35,14 +37,14 @@ enum QuestionParser {
     return question
   }
 
-  private static func parseKind(_ kindName: String, _ map: inout YAMLMap) -> Question.Kind? {
+  private static func parseKind(_ kindName: String, _ map: inout YAMLMap, isBank: Bool) -> Question.Kind? {
     switch kindName {
     case "single", "multiple", "scenario":
       let choices = parseChoices(&map, kindName: kindName)
       let correct = choices.filter(\.isCorrect).count
       if choices.count < 2 {
         map.error("a \(kindName) question needs at least two `choices`", at: map.location(of: "choices"))
-      } else if kindName == "single" && correct != 1 {
+      } else if kindName == "single" && correct != 1 && !(isBank && correct > 1) {
         map.error("a single-choice question needs exactly one choice with `correct: true` (found \(correct))")
       } else if correct == 0 {
         map.error("mark at least one choice `correct: true`")

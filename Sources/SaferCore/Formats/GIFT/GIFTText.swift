@@ -21,8 +21,7 @@ extension ArraySlice where Element == GIFTGlyph {
   }
 
   /// Where the unescaped characters of `word` first follow one another.
-  func firstSyntax(_ word: String, from start: Int? = nil) -> Int? {
-    let scalars = Array(word.unicodeScalars)
+  func firstSyntax(_ scalars: [Unicode.Scalar], from start: Int? = nil) -> Int? {
     guard let head = scalars.first else { return nil }
     var index = start ?? startIndex
     while index + scalars.count <= endIndex {
@@ -33,8 +32,7 @@ extension ArraySlice where Element == GIFTGlyph {
   }
 
   /// Where the unescaped characters of `word` last follow one another (PHP's `strrpos`).
-  func lastSyntax(_ word: String) -> Int? {
-    let scalars = Array(word.unicodeScalars)
+  func lastSyntax(_ scalars: [Unicode.Scalar]) -> Int? {
     guard !scalars.isEmpty, count >= scalars.count else { return nil }
     var index = endIndex - scalars.count
     while index >= startIndex {
@@ -44,8 +42,7 @@ extension ArraySlice where Element == GIFTGlyph {
     return nil
   }
 
-  func hasSyntaxPrefix(_ word: String) -> Bool {
-    let scalars = Array(word.unicodeScalars)
+  func hasSyntaxPrefix(_ scalars: [Unicode.Scalar]) -> Bool {
     return count >= scalars.count && matches(scalars, at: startIndex)
   }
 
@@ -72,11 +69,26 @@ extension ArraySlice where Element == GIFTGlyph {
 
   /// The text, escapes resolved.
   var text: String {
-    var result = String.UnicodeScalarView()
-    for glyph in self { result.append(glyph.scalar) }
-    return String(result)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count)
+    for glyph in self {
+      if glyph.scalar.isASCII {
+        bytes.append(UInt8(truncatingIfNeeded: glyph.scalar.value))
+      } else if let encoded = UTF8.encode(glyph.scalar) {
+        bytes.append(contentsOf: encoded)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether the text contains the syntax character `scalar`.
   func containsSyntax(_ scalar: Unicode.Scalar) -> Bool { firstSyntax(scalar) != nil }
+}
+
+/// GIFT's syntax of more than one character.
+enum GIFTToken {
+  static let title: [Unicode.Scalar] = [":", ":"]
+  static let category: [Unicode.Scalar] = Array("$CATEGORY:".unicodeScalars)
+  static let generalFeedback: [Unicode.Scalar] = ["#", "#", "#", "#"]
+  static let arrow: [Unicode.Scalar] = ["-", ">"]
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The text formats a GIFT text may name at its start: `[moodle]` (the default),
+/// `[html]`, `[markdown]`, `[plain]`.
+///
+/// A question's text sets the default for its answers and feedback, as in Moodle. Each
+/// becomes lesson markup for the terminal:
+/// - `html`: tags turned into markup (`HTMLToText`), line breaks in the source are spaces;
+/// - `moodle`: the same, but a line break in the source stays a line break (Moodle
+///   shows it as one);
+/// - `markdown`: already close to lesson markup; headings become `**strong**` lines,
+///   `*`/`+` bullets `- ` items, `[text](url)` links `text (url)`;
+/// - `plain`: shown as written (Moodle shows tags in plain text literally, and so does
+///   Safer Shell).
+enum GIFTTextFormat: String, CaseIterable, Sendable {
+  case moodle, html, plain, markdown
+
+  /// A text split from its leading `[format]`, trimmed. Moodle reads a format only at the
+  /// very start, and keeps an unknown `[name]` as part of the text; `misspelt` names a
+  /// known format such a name was probably meant to be.
+  static func split(_ text: String, default format: GIFTTextFormat) -> (
+    format: GIFTTextFormat, body: String, misspelt: (written: String, meant: String)?
+  ) {
+    guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return (format, text.trimmingSpaces(), nil) }
+    let name = String(text[text.index(after: text.startIndex)..<close])
+    guard let known = GIFTTextFormat(rawValue: name) else {
+      let looksLikeFormat = !name.isEmpty && name.count <= 10 && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+      let meant = looksLikeFormat ? Suggestion.closest(to: name, among: allCases.map(\.rawValue)) : nil
+      return (format, text.trimmingSpaces(), meant.map { (name, $0) })
+    }
+    return (known, String(text[text.index(after: close)...]).trimmingSpaces(), nil)
+  }
+
+  /// The text as lesson markup.
+  func render(_ body: String) -> String {
+    switch self {
+    case .plain: body
+    case .moodle: HTMLToText.convert(body, keepsLineBreaks: true)
+    case .html: HTMLToText.convert(body)
+    case .markdown: Self.markdown(body)
+    }
+  }
+
+  private static func markdown(_ body: String) -> String {
+    var lines: [String] = []
+    for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = raw.trimmingCharacters(in: .whitespaces)
+      let hashes = line.prefix { $0 == "#" }.count
+      if (1...6).contains(hashes), line.dropFirst(hashes).first == " " {
+        let heading = line.dropFirst(hashes).trimmingCharacters(in: CharacterSet(charactersIn: " #"))
+        lines += ["", "**\(links(heading))**", ""]
+        continue
+      }
+      if line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "- " + line.dropFirst(2) }
+      lines.append(links(line).replacingOccurrences(of: "__", with: "**"))
+    }
+    return lines.joined(separator: "\n").trimmingSpaces()
+  }
+
+  /// `[text](url)` as `text (url)`, `![alt](src)` as `[image: alt]`.
+  private static func links(_ line: String) -> String {
+    guard line.contains("](") else { return line }
+    var result = ""
+    var rest = Substring(line)
+    while let open = rest.firstIndex(of: "[") {
+      guard let close = rest[open...].firstIndex(of: "]"), rest[rest.index(after: close)...].hasPrefix("("),
+        let end = rest[close...].firstIndex(of: ")")
+      else {
+        result += rest[...open]
+        rest = rest[rest.index(after: open)...]
+        continue
+      }
+      let isImage = open > rest.startIndex && rest[rest.index(before: open)] == "!"
+      result += rest[..<(isImage ? rest.index(before: open) : open)]
+      let text = rest[rest.index(after: open)..<close]
+      let url = rest[rest.index(close, offsetBy: 2)..<end]
+      result += isImage ? "[image: \(text)]" : (text == url || text.isEmpty ? "\(url)" : "\(text) (\(url))")
+      rest = rest[rest.index(after: end)...]
+    }
+    return result + rest
+  }
+}

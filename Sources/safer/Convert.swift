@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SaferCore
+
+/// `safer convert FILE --to gift|yaml|json [--output PATH]`: a lesson or question bank in
+/// another format, for Moodle, for editing, or for other tools.
+struct Convert: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Convert a lesson or question bank (YAML, GIFT, Aiken) to GIFT, YAML or the JSON question model.",
+    discussion: """
+      Problems in FILE are printed as file:line:column: error: message, and nothing is written. \
+      What the target format cannot hold is named in a warning on standard error.
+      """)
+
+  @Argument(help: "The lesson or question bank: .yaml, .gift, .aiken or .txt (Aiken).")
+  var file: String
+
+  @Option(name: .long, help: ArgumentHelp("The format to write.", valueName: "format"))
+  var to: Conversion.Format
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+  var output: String?
+
+  func run() throws {
+    let (lesson, problems) = Conversion.load(path: file)
+    for problem in problems { printError(problem.description) }
+    guard let lesson, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
+    let (text, warnings) = try Conversion.convert(lesson, to: to, output: output ?? "(standard output)")
+    for warning in warnings { printError(warning.description) }
+    guard let output else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try text.write(toFile: output, atomically: true, encoding: .utf8)
+    } catch {
+      printError("safer convert: cannot write \(output): \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+  }
+}
+
+extension Conversion.Format: ExpressibleByArgument {}

@@ -1,0 +1,48 @@
+import Foundation
+
+@testable import SaferCore
+
+/// Helpers shared by the export tests: the checkout's folders, and lessons compared
+/// without where they were read from.
+enum ExportSupport {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let bundledLessons = LessonLibrary.load(paths: [root.appendingPathComponent("Lessons").path]).lessons
+
+  static var bundledLessonIDs: [String] { bundledLessons.map(\.id) }
+
+  /// The GIFT files of the parser's test corpus, whatever is there.
+  static var giftCorpus: [URL] {
+    let folder = root.appendingPathComponent("Tests/SaferCoreTests/GIFT/Corpus")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".gift") }.sorted().map { folder.appendingPathComponent($0) }
+  }
+
+  /// `text` read as a lesson file would be, with its problems.
+  static func load(yaml text: String, file: String = "converted.yaml") -> (Lesson?, [Diagnostic]) {
+    let (content, problems) = ContentFile.parse(text: text, file: file, contentVersion: "")
+    if case .lesson(let lesson) = content { return (lesson, problems) }
+    return (nil, problems)
+  }
+
+  /// Steps without file positions, which no conversion can keep.
+  static func placeless(_ steps: [Step]) -> [Step] {
+    steps.map { step in
+      var step = step
+      step.location = nil
+      if case .question(var question) = step.content {
+        question.location = nil
+        step.content = .question(question)
+      }
+      return step
+    }
+  }
+
+  /// A one-question bank around `question`.
+  static func bank(_ questions: [Question], explanations: [String] = []) -> Lesson {
+    var steps = explanations.map { Step(content: .explain($0)) }
+    steps += questions.map { Step(id: $0.id, content: .question($0)) }
+    return QuestionBank.lesson(file: "bank.gift", contentVersion: "", steps: steps)
+  }
+}
