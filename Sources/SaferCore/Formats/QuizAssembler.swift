@@ -82,12 +82,20 @@ public struct QuizAssembler: Sendable {
   }
 
   /// Questions filed under `category` or one of its subcategories (`a/b` is in `a`).
+  /// Moodle's context prefix (`$course$/`, `$system$/`…) is ignored on both sides.
   func items(inCategory category: String) -> [QuizItem] {
-    let trimmed = category.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+    let wanted = Self.categoryPath(category)
     return library.lessons.flatMap(Self.items(of:)).filter { item in
-      guard let own = item.question.category?.trimmingCharacters(in: CharacterSet(charactersIn: "/ ")) else { return false }
-      return own == trimmed || own.hasPrefix(trimmed + "/")
+      guard let own = item.question.category.map(Self.categoryPath) else { return false }
+      return own == wanted || own.hasPrefix(wanted + "/")
     }
+  }
+
+  static func categoryPath(_ text: String) -> String {
+    var parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if let first = parts.first, first.hasPrefix("$"), first.hasSuffix("$") { parts.removeFirst() }
+    if parts.first == "top" { parts.removeFirst() }
+    return parts.joined(separator: "/")
   }
 
   static func items(of lesson: Lesson) -> [QuizItem] {
