@@ -1,49 +1,13 @@
 import ArgumentParser
-import Foundation
-import SaferCore
-import SaferShell
 
 /// The interactive shell (the default command).
 struct StartShell: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "shell", abstract: "Start the shell (the default when no command is given).")
 
-  @OptionGroup var locations: LocationOptions
-
-  @Option(name: .long, help: "Who is practising. Default: $SAFER_USER, else the shell asks.")
-  var user: String?
-
-  @Option(name: .long, help: "The child help line lessons point to. Default: $SAFER_HELPLINE, else DATA/settings.yaml.")
-  var helpline: String?
-
-  @Flag(name: .long, help: "No colour (also: NO_COLOR set, TERM=dumb, or output not a terminal).")
-  var noColor = false
+  @OptionGroup var shell: ShellOptions
 
   func run() throws {
-    let environment = locations.environment
-    let data = locations.dataFolder
-    let interactive = isatty(STDIN_FILENO) == 1
-    let editor: any LineEditor = interactive ? LibEditLineEditor(programName: "safer", historyFile: nil) : PipedLineEditor()
-    let style = Style(
-      enabled: interactive
-        && Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor))
-    var (settings, settingsProblems) = InstallationSettings.load(
-      path: Locations.settingsFile(dataFolder: data), environment: environment)
-    if let helpline, !helpline.isEmpty { settings.helpline = helpline }
-    for problem in settingsProblems { printError("safer: \(problem)") }
-    let lastUserFile = Locations.lastUserFile(dataFolder: data)
-    let lastUser = (try? String(contentsOfFile: lastUserFile, encoding: .utf8))?
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    let shell = Shell(
-      environment: ShellEnvironment(
-        library: locations.loadLibrary(), store: FileRecordStore(dataFolder: data), editor: editor,
-        output: FileDescriptorOutput(), style: style, width: { TerminalSize.columns(environment: environment) },
-        settings: settings,
-        userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },
-        lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },
-        historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
-        rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) }))
-    let status = shell.run()
-    if status != 0 { throw ExitCode(status) }
+    try shell.runShell()
   }
 }

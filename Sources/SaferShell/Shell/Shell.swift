@@ -37,6 +37,7 @@ public final class Shell {
     }
     reportBrokenFiles()
     guard chooseUser() else { return 1 }
+    if let first = env.firstCommand { handle(line: first) }
     while !shouldQuit {
       switch env.editor.readLine(prompt: prompt()) {
       case .endOfInput:

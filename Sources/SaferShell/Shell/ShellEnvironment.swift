@@ -16,6 +16,8 @@ public struct ShellEnvironment {
   public var userName: String?
   /// The name offered when asking who is there (the last student at home).
   public var lastUser: String?
+  /// A command to run once the student is known (`safer quiz ID` starts the quiz).
+  public var firstCommand: String?
   /// The history file for a student id, if history is kept.
   public var historyFile: (String) -> String?
   /// Remembers who used the shell last.

@@ -1,0 +1,48 @@
+import ArgumentParser
+import SaferCore
+
+/// `safer quiz ID [settings]`: the shell, straight into a quiz, with the quiz file's
+/// settings overridden for this attempt (what a teacher types on each lab computer).
+struct TakeQuiz: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quiz", abstract: "Start the shell straight into a quiz, overriding its settings if asked.")
+
+  @Argument(help: "A quiz id, a quiz file, or a GIFT/Aiken question bank.")
+  var quiz: String
+
+  @OptionGroup var shell: ShellOptions
+
+  @Option(help: "How many questions to draw.") var count: Int?
+  @Option(help: "The seed for drawing and shuffling.") var seed: String?
+  @Flag(inversion: .prefixedNo, help: "Shuffle the questions.") var shuffle: Bool?
+  @Flag(name: .customLong("shuffle-answers"), help: "Shuffle each question's choices.") var shuffleAnswers = false
+  @Option(name: .customLong("time-limit"), help: "Seconds per question.") var timeLimit: Double?
+  @Option(name: .customLong("quiz-time-limit"), help: "Seconds for the whole quiz.") var quizTimeLimit: Double?
+  @Option(name: .customLong("pass-mark"), help: "Percentage needed to pass.") var passMark: Double?
+  @Option(help: "Attempts allowed.") var attempts: Int?
+  @Option(help: "Which attempt counts: highest, average, first or last.") var grading: String?
+  @Flag(help: "Exam mode: answers are marked only at the end.") var exam = false
+
+  func run() throws {
+    var words: [String] = []
+    func add(_ name: String, _ value: CustomStringConvertible?) {
+      if let value { words += ["--\(name)", value.description] }
+    }
+    add("count", count)
+    add("seed", seed)
+    if let shuffle { words.append(shuffle ? "--shuffle" : "--no-shuffle") }
+    if shuffleAnswers { words.append("--shuffle-answers") }
+    add("time-limit", timeLimit)
+    add("quiz-time-limit", quizTimeLimit)
+    add("pass-mark", passMark)
+    add("attempts", attempts)
+    add("grading", grading)
+    if exam { words.append("--exam") }
+    do {
+      _ = try QuizOverrides.parse(words)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    try shell.runShell(firstCommand: (["quiz", quiz] + words).joined(separator: " "))
+  }
+}

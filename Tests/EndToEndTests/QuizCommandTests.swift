@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `safer quiz ID [settings]`: what a teacher types on each lab computer to start the
+/// class on the same quiz, with the quiz file's settings overridden.
+@Suite("The quiz command")
+struct QuizCommandTests {
+  let sandbox: Sandbox
+
+  init() throws {
+    sandbox = try Sandbox()
+    let quiz = """
+      kind: quiz
+      id: demo-quiz
+      title: Demo quiz
+      select: [{lesson: demo-lesson}]
+      passMark: 50
+      """
+    try quiz.write(
+      to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true,
+      encoding: .utf8)
+  }
+
+  @Test func startsTheQuizWithOverriddenSettings() throws {
+    let result = try sandbox.run(
+      ["quiz", "demo-quiz", "--count", "2", "--exam"] + sandbox.shellArguments(user: "ana"), stdin: "b\na c\n")
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let shown = unwrapped(result.stdout)
+    #expect(shown.contains("▶ Demo quiz"))
+    #expect(shown.contains("Question 2 of 2"))
+    #expect(shown.components(separatedBy: "Answer saved.").count == 3, "exam mode: no marks until the end")
+    #expect(shown.contains("— finished ━━"))
+    let attempts = try #require(try sandbox.record()["attempts"] as? [[String: Any]])
+    #expect(attempts.first?["overrides"] as? [String: String] == ["count": "2", "exam": "true"])
+  }
+
+  @Test func aBadSettingIsRefusedBeforeTheShellStarts() throws {
+    let result = try sandbox.run(["quiz", "demo-quiz", "--grading", "best"] + sandbox.shellArguments(user: "ana"))
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("`best` is not a valid value for `--grading`"))
+  }
+}
