@@ -21,27 +21,27 @@ extension Shell {
     for topic in topics {
       out.line(style.bold(topic))
       for lesson in library.lessons where lesson.topic == topic {
-        let state = status[lesson.id].map(describe) ?? ""
-        let title = TerminalSafe.clean(lesson.title, keepNewlines: false)
-        out.lines(
-          TextWrapper(width: env.width()).wrap(
-            "  " + style.cyan(lesson.id) + "  " + title + style.dim("  · \(lesson.level) · \(lesson.minutes) min · ") + state,
-            indent: "      "))
+        let details = lesson.isBank ? "question bank" : "\(lesson.level) · \(lesson.minutes) min"
+        listEntry(id: lesson.id, title: lesson.title, details: details, state: status[lesson.id].map(describe))
       }
     }
     let quizzes = library.quizzes.filter { topic.isEmpty || $0.topic == topic.lowercased() }
     if !quizzes.isEmpty {
       out.line(style.bold("quizzes"))
       for quiz in quizzes {
-        let state = status[quiz.id].map(describe) ?? ""
-        out.lines(
-          TextWrapper(width: env.width()).wrap(
-            "  " + style.cyan(quiz.id) + "  " + TerminalSafe.clean(quiz.title, keepNewlines: false)
-              + style.dim(" · pass \(Int(quiz.passMark))% · ") + state,
-            indent: "      "))
+        listEntry(id: quiz.id, title: quiz.title, details: "pass \(Int(quiz.passMark))%", state: status[quiz.id].map(describe))
       }
     }
     say(style.dim("Type `start <id>` (Tab completes) or `quiz <id>`."))
+  }
+
+  /// Two lines per entry: the id to type with what it takes and how far the student got,
+  /// then the title, so long titles never push the state off the line.
+  private func listEntry(id: String, title: String, details: String, state: String?) {
+    let wrapper = TextWrapper(width: env.width())
+    out.lines(
+      wrapper.wrap("  " + style.cyan(id) + style.dim("  " + details) + (state.map { " · " + $0 } ?? ""), indent: "      "))
+    out.lines(wrapper.wrap(TerminalSafe.clean(title, keepNewlines: false), firstIndent: "      ", indent: "      "))
   }
 
   func describe(_ item: ProgressReport.Item) -> String {
