@@ -37,7 +37,7 @@ public enum ContentFile: Sendable {
   static func parse(text: String, file: String, contentVersion: String) -> (ContentFile?, [Diagnostic]) {
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")])
       }
       root = node

@@ -21,15 +21,45 @@ public struct LessonLibrary: Sendable {
   }
 
   /// Loads every `.yaml`/`.yml` file under each path (a folder or a single file).
+  ///
+  /// Files are parsed on all cores (start-up time is mostly parsing), then added in their
+  /// sorted order, so the result does not depend on timing.
   public static func load(paths: [String]) -> LessonLibrary {
     var library = LessonLibrary()
+    var found: [String] = []
     for path in paths {
-      for file in contentFiles(under: path, diagnostics: &library.diagnostics) {
-        library.add(file: file)
-      }
+      found += contentFiles(under: path, diagnostics: &library.diagnostics)
+    }
+    let files = found
+    let parsed = ParsedFiles(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      parsed.store(ContentFile.load(path: files[index]), at: index)
+    }
+    for (file, result) in zip(files, parsed.results) {
+      library.add(file: file, content: result.0, problems: result.1)
     }
     library.checkAcrossFiles()
     return library
+  }
+
+  /// Results written by parallel workers, each to its own slot.
+  private final class ParsedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(ContentFile?, [Diagnostic])]
+
+    init(count: Int) { slots = Array(repeating: (nil, []), count: count) }
+
+    func store(_ result: (ContentFile?, [Diagnostic]), at index: Int) {
+      lock.lock()
+      slots[index] = result
+      lock.unlock()
+    }
+
+    var results: [(ContentFile?, [Diagnostic])] {
+      lock.lock()
+      defer { lock.unlock() }
+      return slots
+    }
   }
 
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -64,8 +94,12 @@ public struct LessonLibrary: Sendable {
   }
 
   mutating func add(file: String) {
-    files.append(file)
     let (content, problems) = ContentFile.load(path: file)
+    add(file: file, content: content, problems: problems)
+  }
+
+  mutating func add(file: String, content: ContentFile?, problems: [Diagnostic]) {
+    files.append(file)
     diagnostics += problems
     let hasErrors = problems.contains { $0.severity == .error }
     switch content {

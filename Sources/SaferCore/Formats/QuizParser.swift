@@ -22,9 +22,10 @@ enum QuizParser {
     let count = map.int("count")
     if let count, count < 1 { map.error("`count` must be at least 1", at: map.valueLocation(of: "count")) }
     // A number or any text; the default is the quiz id, so every quiz has a fixed order.
-    let seedText = map["seed"].flatMap { $0.int == nil ? $0.string : nil }
+    let seedText = map["seed"].flatMap { YAMLMap.int($0) == nil ? $0.string : nil }
     let seed =
-      map["seed"]?.int.map { UInt64(bitPattern: Int64($0)) } ?? Fingerprint.fnv1a(Array((seedText ?? id ?? "").utf8))
+      map["seed"].flatMap(YAMLMap.int).map { UInt64(bitPattern: Int64($0)) }
+      ?? Fingerprint.fnv1a(Array((seedText ?? id ?? "").utf8))
     let timeLimit = map.double("timeLimit")
     if let timeLimit, timeLimit <= 0 { map.error("`timeLimit` is in seconds and must be more than 0") }
     let passMark = map.double("passMark") ?? 50

@@ -80,7 +80,7 @@ struct YAMLMap {
       if required { error("missing required field `\(key)`") }
       return nil
     }
-    guard let int = value.int else {
+    guard let int = Self.int(value) else {
       error("`\(key)` must be a whole number", at: valueLocation(of: key))
       return nil
     }
@@ -92,7 +92,7 @@ struct YAMLMap {
       if required { error("missing required field `\(key)`") }
       return nil
     }
-    guard let number = value.int.map(Double.init) ?? value.float else {
+    guard let number = Self.double(value) else {
       error("`\(key)` must be a number", at: valueLocation(of: key))
       return nil
     }
@@ -101,7 +101,7 @@ struct YAMLMap {
 
   mutating func bool(_ key: String) -> Bool? {
     guard let value = self[key] else { return nil }
-    guard let bool = value.bool else {
+    guard let bool = Self.bool(value) else {
       error("`\(key)` must be `true` or `false`", at: valueLocation(of: key))
       return nil
     }
@@ -145,5 +145,37 @@ struct YAMLMap {
       return []
     }
     return Array(sequence)
+  }
+
+  // MARK: - Plain scalars
+  //
+  // Files are composed with Yams' basic resolver, which tags nothing: resolving every
+  // scalar against YAML's regular expressions took most of the start-up time. Numbers and
+  // booleans are read here instead, from plain (unquoted) scalars only, as YAML would.
+
+  static func plain(_ node: Node) -> String? {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+    return scalar.string
+  }
+
+  static func int(_ node: Node) -> Int? {
+    guard let text = plain(node)?.replacingOccurrences(of: "_", with: "") else { return nil }
+    if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+    return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+  }
+
+  static func double(_ node: Node) -> Double? {
+    guard let text = plain(node), let value = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text),
+      value.isFinite
+    else { return int(node).map(Double.init) }
+    return value
+  }
+
+  static func bool(_ node: Node) -> Bool? {
+    switch plain(node)?.lowercased() {
+    case "true", "yes", "on": true
+    case "false", "no", "off": false
+    default: nil
+    }
   }
 }

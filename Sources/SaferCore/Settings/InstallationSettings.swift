@@ -58,13 +58,23 @@ public struct InstallationSettings: Hashable, Sendable {
     return result
   }
 
-  /// Names of the `{{…}}` placeholders in `text` (for `safer check`).
+  /// Names of the `{{…}}` placeholders in `text` (for `safer check`). Scans bytes:
+  /// it runs over every text of every lesson at start-up, where Foundation's searching
+  /// showed up in profiles.
   public static func placeholders(in text: String) -> [String] {
+    let bytes = Array(text.utf8)
     var names: [String] = []
-    var rest = Substring(text)
-    while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-      names.append(String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces))
-      rest = rest[close.upperBound...]
+    var index = 0
+    while index + 1 < bytes.count {
+      guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+        index += 1
+        continue
+      }
+      var end = index + 2
+      while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
+      guard end + 1 < bytes.count else { break }
+      names.append(String(decoding: bytes[(index + 2)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces))
+      index = end + 2
     }
     return names
   }
