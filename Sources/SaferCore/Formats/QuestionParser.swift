@@ -25,7 +25,7 @@ enum QuestionParser {
     let explanation = map.string("explanation")
     let points = map.double("points") ?? 1
     if points <= 0 { map.error("`points` must be more than 0", at: map.valueLocation(of: "points")) }
-    let (feedbackCorrect, feedbackWrong) = feedbackPair(&map, kindName: kindName)
+    let (feedbackCorrect, feedbackWrong) = feedbackPair(&map, kindName: kindName, isBank: isBank)
     guard let kind = parseKind(kindName, &map, isBank: isBank) else { return nil }
     guard let prompt else { return nil }
     var question = Question(
@@ -40,7 +40,7 @@ enum QuestionParser {
   private static func parseKind(_ kindName: String, _ map: inout YAMLMap, isBank: Bool) -> Question.Kind? {
     switch kindName {
     case "single", "multiple", "scenario":
-      let choices = parseChoices(&map, kindName: kindName)
+      let choices = parseChoices(&map, kindName: kindName, isBank: isBank)
       let correct = choices.filter(\.isCorrect).count
       if choices.count < 2 {
         map.error("a \(kindName) question needs at least two `choices`", at: map.location(of: "choices"))
@@ -81,7 +81,8 @@ enum QuestionParser {
     }
   }
 
-  private static func parseChoices(_ map: inout YAMLMap, kindName: String) -> [Choice] {
+  /// Banks imported from Moodle often have no feedback; only lessons are asked for it.
+  private static func parseChoices(_ map: inout YAMLMap, kindName: String, isBank: Bool) -> [Choice] {
     var problems: [Diagnostic] = []
     var choices: [Choice] = []
     for node in map.sequence("choices", required: true) {
@@ -89,7 +90,7 @@ enum QuestionParser {
       choice.rejectUnknownKeys(allowed: ["text", "correct", "feedback", "next", "weight"], what: "a choice")
       let text = choice.string("text", required: true)
       let feedback = choice.string("feedback")
-      if feedback == nil { choice.warning("this choice has no `feedback`: say why it is right or wrong") }
+      if feedback == nil && !isBank { choice.warning("this choice has no `feedback`: say why it is right or wrong") }
       let next = choice.string("next")
       if let text {
         let weight = choice.double("weight")
@@ -112,9 +113,9 @@ enum QuestionParser {
   }
 
   /// `feedback: {correct: …, wrong: …}` for kinds without per-choice feedback.
-  private static func feedbackPair(_ map: inout YAMLMap, kindName: String) -> (String?, String?) {
+  private static func feedbackPair(_ map: inout YAMLMap, kindName: String, isBank: Bool) -> (String?, String?) {
     guard let node = map["feedback"] else {
-      if !["single", "multiple", "scenario", "essay"].contains(kindName) {
+      if !["single", "multiple", "scenario", "essay"].contains(kindName) && !isBank {
         map.warning("no `feedback:` with `correct:` and `wrong:`: say why the answer is right or wrong")
       }
       return (nil, nil)
