@@ -16,17 +16,19 @@ public struct TextWrapper: Sendable {
     var line = firstIndent + leading
     var lineWidth = Self.visibleWidth(firstIndent) + leading.count
     var lineHasWord = false
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      let wordWidth = Self.visibleWidth(String(word))
-      if lineHasWord && lineWidth + 1 + wordWidth > width {
+    // Each word keeps the spaces before it while it stays on the same line, so spaces that
+    // align columns survive; at a line break they are dropped.
+    for (gap, word) in Self.words(in: String(text.dropFirst(leading.count))) {
+      let wordWidth = Self.visibleWidth(word)
+      if lineHasWord && lineWidth + gap + wordWidth > width {
         lines.append(line)
         line = indent
         lineWidth = Self.visibleWidth(indent)
         lineHasWord = false
       }
       if lineHasWord {
-        line += " "
-        lineWidth += 1
+        line += String(repeating: " ", count: gap)
+        lineWidth += gap
       }
       if !lineHasWord && lineWidth + wordWidth > width {
         // A word longer than the line: break it by columns.
@@ -48,6 +50,27 @@ public struct TextWrapper: Sendable {
     }
     lines.append(line)
     return lines
+  }
+
+  /// The words of `text`, each with the number of spaces before it.
+  static func words(in text: String) -> [(gap: Int, word: String)] {
+    var result: [(gap: Int, word: String)] = []
+    var gap = 0
+    var word = ""
+    for character in text {
+      if character == " " {
+        if !word.isEmpty {
+          result.append((gap, word))
+          word = ""
+          gap = 0
+        }
+        gap += 1
+      } else {
+        word.append(character)
+      }
+    }
+    if !word.isEmpty { result.append((gap, word)) }
+    return result
   }
 
   /// Display width without ANSI escape sequences.
