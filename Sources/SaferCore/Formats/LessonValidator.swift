@@ -19,7 +19,7 @@ enum LessonValidator {
     for (index, step) in lesson.steps.enumerated() {
       let location = step.location ?? lessonLocation
       for target in flow.jumpTargets(of: index) where target != "end" && flow.index(of: target) == nil {
-        let suggestion = Suggestion.closest(to: target, among: seen.keys).map { " (did you mean `\($0)`?)" } ?? ""
+        let suggestion = Suggestion.parenthesised(for: target, among: seen.keys)
         problems.append(Diagnostic(.error, at: location, "`next: \(target)` names no step of this lesson\(suggestion)"))
       }
     }

@@ -12,7 +12,7 @@ enum QuestionParser {
       return nil
     }
     guard kinds.contains(kindName) else {
-      let hint = Suggestion.closest(to: kindName, among: kinds).map { " (did you mean `\($0)`?)" } ?? ""
+      let hint = Suggestion.parenthesised(for: kindName, among: kinds)
       map.error("unknown question kind `\(kindName)`\(hint)", at: map.valueLocation(of: "kind"))
       return nil
     }
@@ -102,13 +102,7 @@ enum QuestionParser {
       }
       problems += choice.diagnostics
     }
-    for problem in problems {
-      if problem.severity == .error {
-        map.error(problem.message, at: problem.location)
-      } else {
-        map.warning(problem.message, at: problem.location)
-      }
-    }
+    relay(problems, into: &map)
     return choices
   }
 

@@ -24,7 +24,7 @@ public struct QuizAssembler: Sendable {
     for selection in quiz.selections {
       switch selection {
       case .lesson(let id, _) where library.lesson(id: id) == nil:
-        let hint = Suggestion.closest(to: id, among: lessonIDs).map { " (did you mean `\($0)`?)" } ?? ""
+        let hint = Suggestion.parenthesised(for: id, among: lessonIDs)
         problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects lesson `\(id)`, which is not loaded\(hint)"))
       case .topic(let topic, _) where !library.lessons.contains(where: { $0.topic == topic }):
         problems.append(

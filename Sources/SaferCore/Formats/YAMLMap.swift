@@ -51,7 +51,7 @@ struct YAMLMap {
   /// Warns about keys a file of this kind does not know (usually a typo).
   mutating func rejectUnknownKeys(allowed: Set<String>, what: String) {
     for pair in pairs where !allowed.contains(pair.key) {
-      let suggestion = Suggestion.closest(to: pair.key, among: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+      let suggestion = Suggestion.parenthesised(for: pair.key, among: allowed)
       error("unknown field `\(pair.key)` in \(what)\(suggestion)", at: Self.location(of: pair.keyNode, in: file))
     }
   }

@@ -37,15 +37,13 @@ public enum Grader {
         formatNumber(option.value) + (option.tolerance > 0 ? " (± \(formatNumber(option.tolerance)))" : "")
       }.map { $0 + (spec.unit.map { " \($0)" } ?? "") } ?? ""
     case .matching(let pairs):
-      pairs.enumerated().map { index, pair in
-        "\(index + 1)\(matchingRightOrder(of: question).firstIndex(of: pair.right).map(letter) ?? "?")"
-      }.joined(separator: " ") + ": " + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
+      rightMatchingLetters(pairs, shown: matchingRightOrder(of: question)) + ": "
+        + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
     case .essay:
       "(any answer: your teacher reads it)"
     case .order(let items):
       // The letter shown beside each item, taken in the right order of the items.
-      items.indices.compactMap { item in displayOrder(of: question).firstIndex(of: item).map(letter) }
-        .joined(separator: " ") + ": " + items.joined(separator: " → ")
+      rightOrderLetters(displayOrder(of: question), count: items.count) + ": " + items.joined(separator: " → ")
     }
   }
 
@@ -57,6 +55,17 @@ public enum Grader {
     let distinct = pairs.map(\.right).filter { seen.insert($0).inserted }
     var generator = SeededGenerator(seed: Fingerprint.fnv1a(Array(("match:" + question.id).utf8)))
     return distinct.shuffled(using: &generator)
+  }
+
+  /// The letters to type for `display` (shown position → item) to be in the right order.
+  static func rightOrderLetters(_ display: [Int], count: Int) -> String {
+    (0..<count).compactMap { item in display.firstIndex(of: item).map(letter) }.joined(separator: " ")
+  }
+
+  /// `1b 2a …`: the letter of each pair's right side as shown.
+  static func rightMatchingLetters(_ pairs: [Question.MatchPair], shown: [String]) -> String {
+    pairs.enumerated().map { index, pair in "\(index + 1)\(shown.firstIndex(of: pair.right).map(letter) ?? "?")" }
+      .joined(separator: " ")
   }
 
   /// Why the right answer is right: the right choices' feedback, or the question's.

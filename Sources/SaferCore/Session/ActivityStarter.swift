@@ -32,8 +32,7 @@ public struct ActivityStarter {
       return try lesson.isBank ? startQuiz(Quiz.wholeBank(lesson), overrides: overrides) : startLesson(lesson)
     }
     if let quiz = library.quiz(id: id) { return try startQuiz(quiz, overrides: overrides) }
-    let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
-    throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
+    throw unknown(id)
   }
 
   public func startLesson(_ lesson: Lesson) throws(ActivityError) -> Start {
@@ -98,8 +97,7 @@ public struct ActivityStarter {
   @discardableResult
   public func reset(_ id: String) throws(ActivityError) -> Bool {
     guard library.lesson(id: id) != nil || library.quiz(id: id) != nil || handle.record.openAttempt(of: id) != nil else {
-      let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
-      throw .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
+      throw unknown(id)
     }
     guard let open = handle.record.openAttempt(of: id) else { return false }
     let now = clock.now()
@@ -114,5 +112,11 @@ public struct ActivityStarter {
 
   private func save(_ change: (inout UserRecord) -> Void) throws(ActivityError) {
     do { try handle.update(change) } catch { throw .record(error) }
+  }
+
+  /// "No lesson or quiz called …", with the nearest id as a suggestion.
+  private func unknown(_ id: String) -> ActivityError {
+    let all = library.lessons.map(\.id) + library.quizzes.map(\.id)
+    return .noSuchLesson(id, suggestion: Suggestion.closest(to: id, among: all))
   }
 }

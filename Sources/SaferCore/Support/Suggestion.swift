@@ -14,4 +14,16 @@ public enum Suggestion {
     guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
     return best.distance <= max(1, lowered.count / 3) ? best.candidate : nil
   }
+
+  /// ` (did you mean `x`?)` for a diagnostic, or nothing when no candidate is close.
+  public static func parenthesised<S: Sequence>(for word: String, among candidates: S) -> String
+  where S.Element == String {
+    closest(to: word, among: candidates).map { " (did you mean `\($0)`?)" } ?? ""
+  }
+
+  /// ` Did you mean `x`?` for a message to a student, or nothing when no candidate is close.
+  public static func sentence<S: Sequence>(for word: String, among candidates: S) -> String
+  where S.Element == String {
+    closest(to: word, among: candidates).map { " Did you mean `\($0)`?" } ?? ""
+  }
 }

@@ -4,7 +4,7 @@ extension Shell {
   func help(_ topic: String) {
     if !topic.isEmpty {
       guard let command = ShellCommand.named(topic) else {
-        let hint = Suggestion.closest(to: topic, among: ShellCommand.allNames).map { " Did you mean `\($0)`?" } ?? ""
+        let hint = Suggestion.sentence(for: topic, among: ShellCommand.allNames)
         error("No command `\(TerminalSafe.clean(topic, keepNewlines: false))`.\(hint)")
         return
       }

@@ -11,7 +11,7 @@ extension Shell {
     let status = Dictionary((report?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let topics = topic.isEmpty ? library.topics : [topic.lowercased()]
     if !topic.isEmpty && !library.topics.contains(topic.lowercased()) {
-      let hint = Suggestion.closest(to: topic, among: library.topics).map { " Did you mean `\($0)`?" } ?? ""
+      let hint = Suggestion.sentence(for: topic, among: library.topics)
       error(
         "No lessons on “\(TerminalSafe.clean(topic, keepNewlines: false))”.\(hint) Topics: \(library.topics.joined(separator: ", "))."
       )
@@ -88,7 +88,7 @@ extension Shell {
       return
     }
     guard FileManager.default.fileExists(atPath: target) else {
-      let hint = Suggestion.closest(to: target, among: library.quizzes.map(\.id)).map { " Did you mean `\($0)`?" } ?? ""
+      let hint = Suggestion.sentence(for: target, among: library.quizzes.map(\.id))
       error("No quiz or file called “\(TerminalSafe.clean(target, keepNewlines: false))”.\(hint)")
       return
     }
