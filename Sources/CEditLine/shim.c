@@ -222,6 +222,22 @@ void safer_signals_restore(void) {
   sigaction(SIGCONT, &previous_cont, NULL);
 }
 
+/* Ctrl-C as a key, not a signal, while a line is edited: with ISIG off in libedit's edit
+   mode the terminal sends no SIGINT to the process group, so a parent such as `make run`
+   is not killed; the key sets the same flag the signal handler would and ends the read. */
+static unsigned char interrupt_command(EditLine *el, int ch) {
+  (void)el;
+  (void)ch;
+  interrupted = 1;
+  return CC_EOF;
+}
+
+int safer_el_catch_ctrl_c(EditLine *el) {
+  if (el_set(el, EL_ADDFN, "safer-interrupt", "Cancel the current question", interrupt_command) != 0) return -1;
+  if (el_set(el, EL_BIND, "^C", "safer-interrupt", NULL) != 0) return -1;
+  return el_set(el, EL_SETTY, "-d", "-isig", NULL);
+}
+
 int safer_take_interrupt(void) {
   int was = interrupted;
   interrupted = 0;

@@ -126,6 +126,20 @@ struct PseudoTerminalTests {
     #expect(!afterResume.contains("Which is strongest?"), "the answered question is not asked again")
   }
 
+  /// `make run` starts the shell under make, which Ctrl-C would kill if it were a signal
+  /// to the whole process group.
+  @Test func ctrlCDoesNotKillTheProgramThatStartedTheShell() throws {
+    let shell = try TmuxSession(sandbox: sandbox, arguments: sandbox.shellArguments(user: "Ana"), parentTrapsCtrlC: false)
+    defer { shell.close() }
+    try shell.waitForLastLine(Self.prompt)
+    try startLesson(in: shell)
+    try shell.press("C-c")
+    try shell.waitFor(text: "Stopped “Demo lesson”")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.press("C-d")
+    #expect(try shell.exitStatus() == 0, "the parent sh saw the shell end normally")
+  }
+
   @Test func ctrlDSavesSaysByeAndExitsWithStatusZero() throws {
     let shell = try openShell()
     defer { shell.close() }

@@ -55,5 +55,8 @@ int safer_signals_install(void);
 void safer_signals_restore(void);
 /// Whether Ctrl-C was pressed since the last call; clears the flag.
 int safer_take_interrupt(void);
+/** Makes Ctrl-C a key that ends the read (flag set, as the SIGINT handler does) instead
+    of a signal to the whole process group; returns 0 on success. */
+int safer_el_catch_ctrl_c(EditLine *el);
 
 #endif

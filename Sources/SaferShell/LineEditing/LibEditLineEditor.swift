@@ -50,6 +50,7 @@ public final class LibEditLineEditor: LineEditor {
     _ = el_source(editLine, nil)
     _ = safer_el_bind(editLine, "^I", "safer-complete")
     _ = safer_el_bind(editLine, "^R", "em-inc-search-prev")
+    _ = safer_el_catch_ctrl_c(editLine)
     ownsSignals = safer_signals_install() == 1
   }
 
@@ -85,10 +86,10 @@ public final class LibEditLineEditor: LineEditor {
     _ = safer_take_interrupt()
     var count: Int32 = 0
     guard let raw = el_gets(editLine, &count) else {
-      // Count -1: the read stopped. Count 0: a command ended the line, either Ctrl-D,
-      // or a command that was reading a key (Ctrl-R search) and already went below it.
+      // Count -1: the read stopped (a signal). Count 0: a command ended the line: Ctrl-D,
+      // or Ctrl-C, which is a key while editing (see `safer_el_catch_ctrl_c`).
       let interrupted = safer_take_interrupt() != 0
-      if interrupted && count == -1 {
+      if interrupted {
         moveBelowInput(editLine, prompt: marked)
       } else if !interrupted && isatty(STDIN_FILENO) != 0 {
         print()

@@ -33,7 +33,9 @@ final class TmuxSession: @unchecked Sendable {
 
   /// Starts `safer arguments…` in a new detached session. `environment` adds variables
   /// (e.g. `NO_COLOR=1`); `SAFER_*` are always unset and HOME is the sandbox's.
-  init(sandbox: Sandbox, arguments: [String], environment: [String: String] = [:]) throws {
+  /// `parentTrapsCtrlC: false` leaves the wrapping sh with the default Ctrl-C action, like
+  /// `make run`: it then only survives if the shell keeps Ctrl-C from becoming a signal.
+  init(sandbox: Sandbox, arguments: [String], environment: [String: String] = [:], parentTrapsCtrlC: Bool = true) throws {
     guard let tmux = Self.executable else {
       throw HarnessError(
         description:
@@ -54,7 +56,7 @@ final class TmuxSession: @unchecked Sendable {
     // empty forever), so a small sh waits for the shell and prints its exit status.
     // The trap (a handler, not an ignore, so `safer` starts with the default action)
     // keeps sh alive through Ctrl-C, which reaches the whole foreground group.
-    let wrapper = #"trap : INT; "$@"; echo "\#(Self.exitMarker)$?]""#
+    let wrapper = (parentTrapsCtrlC ? "trap : INT; " : "") + #""$@"; echo "\#(Self.exitMarker)$?]""#
     try run(
       ["-f", config.path, "new-session", "-d", "-s", "safer", "-x", "100", "-y", "40", "--", "/bin/sh", "-c", wrapper, "sh"]
         + command)
