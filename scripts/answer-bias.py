@@ -74,7 +74,7 @@ def tally_file(path):
     if not isinstance(doc, dict) or doc.get("kind") == "quiz":
         return None
     tally.lessons = 1
-    band = str(doc.get("level", "none"))
+    band = str(doc.get("level", "no age band"))
     steps = doc.get("steps") or doc.get("questions") or []
     for step in steps:
         if not isinstance(step, dict) or "kind" not in step:
@@ -120,7 +120,7 @@ def spread(counter):
 
 
 def report(name, t, out):
-    out.write(f"{name}: {t.lessons} lessons, {sum(t.kinds.values())} questions\n")
+    out.write(f"{name}: {t.lessons} lessons and banks, {sum(t.kinds.values())} questions\n")
     out.write(f"  right answer is the longest choice: {t.longest_joint} of {t.choice_questions} "
               f"single and scenario questions ({percent(t.longest_joint, t.choice_questions)}; "
               f"strictly longest {t.longest_strict}, {percent(t.longest_strict, t.choice_questions)})\n")
