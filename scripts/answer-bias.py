@@ -21,6 +21,7 @@ Choices are shown in file order, so a choice's letter is its place in the file.
 """
 import glob
 import os
+import signal
 import string
 import sys
 from collections import Counter, OrderedDict
@@ -156,4 +157,5 @@ def main(args):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     main(sys.argv[1:])
