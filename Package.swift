@@ -43,9 +43,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "safer-bench",
-      dependencies: ["SaferCore", "SaferShell"],
+      dependencies: ["SaferCore"],
       path: "Benchmarks/safer-bench"
     ),
+    // The hello-world baseline `safer-bench` times `safer` against.
+    .executableTarget(name: "safer-hello", path: "Benchmarks/safer-hello"),
     .testTarget(
       name: "SaferCoreTests", dependencies: ["SaferCore"],
       // GIFT files the tests read through #filePath.

@@ -3,7 +3,10 @@
 
 - every lesson and quiz under Lessons/ validates against Schemas/lesson.schema.json or
   Schemas/quiz.schema.json;
-- every record given on the command line validates against Schemas/record.schema.json;
+- every record given on the command line (`users/<id>.json`) validates against
+  Schemas/record.schema.json, every line of its journal (`users/<id>.jsonl`, if any) against
+  Schemas/journal.schema.json, and the record with the journal replayed (`replay`, the
+  reference for other tools) against the record schema again;
 - what `safer convert LESSON --to json` prints for every lesson under Lessons/ validates
   against Schemas/question-model.schema.json (the binary is $SAFER, else the newest of
   .build/release/safer and .build/debug/safer: build it first).
@@ -18,6 +21,7 @@ import sys
 
 import jsonschema
 import yaml
+from referencing import Registry, Resource
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -49,8 +53,61 @@ def question_model_problems(path, model, binary):
     ]
 
 
+def report(name, errors):
+    """Prints schema errors; returns how many."""
+    count = 0
+    for error in errors:
+        count += 1
+        print(f"{name}: {'/'.join(map(str, error.path))}: {error.message}")
+    return count
+
+
+def replay(record, entries):
+    """The record with its journal applied, as Schemas/journal.schema.json describes."""
+    record = json.loads(json.dumps(record)) if record else {"schemaVersion": 2, "mastery": {}, "attempts": []}
+    record.setdefault("attempts", [])
+    record.setdefault("mastery", {})
+    seq = record.get("journalSeq", 0)
+    for entry in entries:
+        if entry["seq"] <= seq:
+            continue
+        if entry["seq"] != seq + 1:
+            raise ValueError(f"journal entry {entry['seq']} follows {seq}")
+        seq = entry["seq"]
+        if "profile" in entry:
+            record["profile"] = entry["profile"]
+        if "resume" in entry:
+            record["resume"] = entry["resume"] if "attemptID" in entry["resume"] else None
+        by_id = {attempt["id"]: index for index, attempt in enumerate(record["attempts"])}
+        for attempt in entry.get("attempts", []):
+            if attempt["id"] in by_id:
+                record["attempts"][by_id[attempt["id"]]] = attempt
+            else:
+                by_id[attempt["id"]] = len(record["attempts"])
+                record["attempts"].append(attempt)
+        for step in entry.get("progress", []):
+            attempt = record["attempts"][by_id[step["id"]]]
+            attempt["answers"].extend(step["newAnswers"])
+            for key in ("position", "score", "maxScore", "status", "finished", "passed"):
+                if step.get(key) is not None:
+                    attempt[key] = step[key]
+                else:
+                    attempt.pop(key, None)
+        for topic, changed in entry.get("mastery", {}).items():
+            mastery = record["mastery"].setdefault(topic, {"latest": {}})
+            mastery["latest"].update(changed)
+            latest = mastery["latest"].values()
+            mastery["questionsAnswered"] = len(latest)
+            mastery["questionsRight"] = sum(1 for result in latest if result["correct"])
+            available = sum(result["maxPoints"] for result in latest)
+            mastery["level"] = sum(result["points"] for result in latest) / available if available else 0
+    record["journalSeq"] = seq
+    return record
+
+
 def main():
     lesson, quiz, record = schema("lesson.schema.json"), schema("quiz.schema.json"), schema("record.schema.json")
+    journal = schema("journal.schema.json")
     model = schema("question-model.schema.json")
     binary = safer_binary()
     failures = 0
@@ -72,13 +129,33 @@ def main():
                 failures += 1
                 print(problem)
             checked += 1
+    registry = Registry().with_resources(
+        [(s["$id"], Resource.from_contents(s)) for s in (record, journal)]
+        + [("record.schema.json", Resource.from_contents(record))]
+    )
     for path in sys.argv[1:]:
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
-        for error in jsonschema.Draft202012Validator(record).iter_errors(doc):
-            failures += 1
-            print(f"{path}: {'/'.join(map(str, error.path))}: {error.message}")
-        checked += 1
+        doc = {}
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            failures += report(path, jsonschema.Draft202012Validator(record).iter_errors(doc))
+            checked += 1
+        journal_path = path[: -len(".json")] + ".jsonl"
+        entries = []
+        if os.path.exists(journal_path):
+            with open(journal_path, encoding="utf-8") as f:
+                for number, line in enumerate(f.read().split("\n")[:-1], start=1):
+                    if not line.strip():
+                        continue
+                    entry = json.loads(line)
+                    failures += report(
+                        f"{journal_path}:{number}",
+                        jsonschema.Draft202012Validator(journal, registry=registry).iter_errors(entry),
+                    )
+                    entries.append(entry)
+            checked += 1
+        if entries:
+            failures += report(f"{path} + journal", jsonschema.Draft202012Validator(record).iter_errors(replay(doc, entries)))
     print(f"schemas: {checked} files checked, {failures} problems")
     return 1 if failures else 0
 

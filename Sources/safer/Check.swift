@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferShell
 import SaferCore
 
 /// `safer check [PATH…]`: validate lesson and quiz files, all problems in one run.
@@ -19,7 +20,7 @@ struct Check: ParsableCommand {
       throw ExitCode(1)
     }
     let library = LessonLibrary.load(paths: targets)
-    for diagnostic in library.diagnostics { print(diagnostic.description) }
+    for diagnostic in library.diagnostics { print(TerminalSafe.clean(diagnostic.description)) }
     let errors = library.diagnostics.filter { $0.severity == .error }.count
     let warnings = library.diagnostics.count - errors
     let summary =

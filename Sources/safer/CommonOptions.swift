@@ -26,6 +26,7 @@ struct LocationOptions: ParsableArguments {
 }
 
 /// Writes to standard error.
+/// Writes an error line; what it quotes (names, ids, file contents) is made terminal-safe.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalSafe.clean(text) + "\n").utf8))
 }

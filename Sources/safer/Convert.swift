@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferShell
 import SaferCore
 
 /// `safer convert FILE --to gift|yaml|json [--output PATH]`: a lesson or question bank in
@@ -28,7 +29,10 @@ struct Convert: ParsableCommand {
     let (text, warnings) = try Conversion.convert(lesson, to: to, output: output ?? "(standard output)")
     for warning in warnings { printError(warning.description) }
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      // On a terminal the file's text must not act as escape sequences; in a pipe or a
+      // file it is written exactly.
+      let shown = isatty(STDOUT_FILENO) == 1 ? TerminalSafe.clean(text, keepTabs: true) : text
+      FileHandle.standardOutput.write(Data(shown.utf8))
       return
     }
     do {

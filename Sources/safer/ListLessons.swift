@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferShell
 import SaferCore
 
 /// `safer lessons [--json]`: what is loaded, for people and for scripts.
@@ -20,9 +21,12 @@ struct ListLessons: ParsableCommand {
       return
     }
     for lesson in library.lessons {
-      print("\(lesson.id)\t\(lesson.topic)\t\(lesson.level)\t\(lesson.questions.count) questions\t\(lesson.title)")
+      print(
+        TerminalSafe.clean(
+          "\(lesson.id)\t\(lesson.topic)\t\(lesson.level)\t\(lesson.questions.count) questions\t\(lesson.title)",
+          keepTabs: true))
     }
-    for quiz in library.quizzes { print("\(quiz.id)\tquiz\t\t\t\(quiz.title)") }
+    for quiz in library.quizzes { print(TerminalSafe.clean("\(quiz.id)\tquiz\t\t\t\(quiz.title)", keepTabs: true)) }
     if !library.brokenFiles.isEmpty {
       printError("\(Set(library.brokenFiles).count) file(s) left out with problems; run `safer check` for details.")
     }

@@ -32,8 +32,12 @@ struct ShellOptions: ParsableArguments {
     let lastUserFile = Locations.lastUserFile(dataFolder: data)
     let lastUser = (try? String(contentsOfFile: lastUserFile, encoding: .utf8))?
       .trimmingCharacters(in: .whitespacesAndNewlines)
+    let store = FileRecordStore(dataFolder: data)
+    if let bytes = environment["SAFER_JOURNAL_COMPACT_BYTES"].flatMap(Int.init), bytes > 0 {
+      store.compactionThreshold = bytes
+    }
     var shellEnvironment = ShellEnvironment(
-      library: locations.loadLibrary(), store: FileRecordStore(dataFolder: data), editor: editor,
+      library: locations.loadLibrary(), store: store, editor: editor,
       output: FileDescriptorOutput(), style: style, width: { TerminalSize.columns(environment: environment) },
       settings: settings,
       userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },

@@ -31,8 +31,8 @@ struct PipedSessionTests {
     #expect(!result.stdout.contains("\u{1B}"), "no colour when stdin is a pipe")
 
     let record = try sandbox.record()
-    #expect(record["schemaVersion"] as? Int == 1)
-    #expect((record["profile"] as? [String: Any])?["id"] as? String == "ana")
+    #expect(record["schemaVersion"] as? Int == 2)
+    #expect((record["profile"] as? [String: Any])?["id"] as? String == sandbox.recordID())
     let attempts = try #require(record["attempts"] as? [[String: Any]])
     #expect(attempts.count == 1)
     let attempt = try #require(attempts.first)
@@ -120,7 +120,7 @@ struct PipedSessionTests {
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let report = try json(result.stdout)
-    #expect(report["user"] as? String == "ana")
+    #expect(report["user"] as? String == sandbox.recordID())
     #expect(report["totalAnswers"] as? Int == 8)
     let items = try #require(report["items"] as? [[String: Any]])
     let demo = try #require(items.first { $0["id"] as? String == "demo-lesson" })
@@ -148,7 +148,7 @@ struct PipedSessionTests {
     #expect(unwrapped(result.output).contains("was damaged and could not be read. It was moved to"), "\(result.output)")
 
     let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.usersFolder.path)
-    let aside = files.filter { $0.hasPrefix("ana.corrupt-") && $0.hasSuffix(".json") }
+    let aside = files.filter { $0.hasPrefix(sandbox.recordID() + ".corrupt-") && $0.hasSuffix(".json") }
     #expect(aside.count == 1, "files: \(files)")
     if let name = aside.first {
       #expect(try String(contentsOf: sandbox.usersFolder.appendingPathComponent(name), encoding: .utf8) == garbage)
@@ -164,8 +164,8 @@ struct PipedSessionTests {
   @Test func aNameWithSlashesStaysInsideTheUsersFolder() throws {
     let result = try pipedSession(["start demo-lesson", "b"], user: "../../evil")
     #expect(result.status == 0, "\(result.output)")
-    #expect(FileManager.default.fileExists(atPath: sandbox.recordURL(id: "evil").path))
-    #expect((try sandbox.record(id: "evil")["profile"] as? [String: Any])?["displayName"] as? String == "../../evil")
+    #expect(FileManager.default.fileExists(atPath: sandbox.recordURL(name: "../../evil").path))
+    #expect((try sandbox.record(name: "../../evil")["profile"] as? [String: Any])?["displayName"] as? String == "../../evil")
 
     // Nothing named after the student anywhere else in the sandbox (DATA/../.. included).
     let everything =

@@ -36,7 +36,7 @@ struct PseudoTerminalTests {
     try shell.waitFor(text: "Hello, Ana!")
     try shell.waitForLastLine(Self.prompt)
     try shell.enter("whoami")
-    try shell.waitFor(text: "You are Ana (id `ana`). Your record: \(sandbox.recordURL().path)")
+    try shell.waitFor(text: "You are Ana (id `\(sandbox.recordID())`). Your record: \(sandbox.recordURL().path)")
   }
 
   @Test func tabCompletesACommandAndThenALessonID() throws {
@@ -97,7 +97,7 @@ struct PseudoTerminalTests {
     #expect(try first.exitStatus() == 0)
     first.close()
 
-    let historyFile = sandbox.data.appendingPathComponent("history/ana.history")
+    let historyFile = sandbox.data.appendingPathComponent("history/\(sandbox.recordID()).history")
     let saved = try String(contentsOf: historyFile, encoding: .utf8)
     #expect(saved.contains("whoami"), "history file: \(saved)")
 
@@ -180,6 +180,7 @@ struct PseudoTerminalTests {
     #expect(refused.status == 1)
     #expect(refused.output.contains("Ana already has Safer Shell open (process "))
     #expect(!FileManager.default.fileExists(atPath: sandbox.recordURL().path), "the refused shell wrote nothing")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.journalURL().path), "the refused shell wrote nothing")
 
     // The first shell is unharmed, and once it is gone the student can come back.
     try shell.enter("whoami")
@@ -189,6 +190,6 @@ struct PseudoTerminalTests {
     #expect(try shell.exitStatus() == 0)
     let later = try sandbox.run(sandbox.shellArguments(), stdin: "whoami\n")
     #expect(later.status == 0)
-    #expect(later.stdout.contains("You are Ana (id `ana`)."))
+    #expect(later.stdout.contains("You are Ana (id `\(sandbox.recordID())`)."))
   }
 }

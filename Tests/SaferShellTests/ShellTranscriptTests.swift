@@ -63,14 +63,14 @@ import Testing
     let text = Fixtures.transcript(
       ["start demo-lesson", "again", "whoami", "skip", "help skip"], library: try Fixtures.library())
     #expect(text.components(separatedBy: "Which is strongest?").count == 3, "`again` shows the question again")
-    #expect(text.contains("You are Ana (id `ana`)."))
+    #expect(text.contains("You are Ana (id `\(UserID.make(from: "Ana") ?? "")`)."))
     #expect(text.contains("Skipped."))
     #expect(text.contains("skip the current question"))
   }
 
   @Test func pipedSessionWithoutUserReadsTheNameFromTheFirstLine() throws {
     let text = Fixtures.transcript(["Elvin", "whoami"], library: try Fixtures.library(), user: nil)
-    #expect(text.contains("You are Elvin (id `elvin`)."))
+    #expect(text.contains("You are Elvin (id `\(UserID.make(from: "Elvin") ?? "")`)."))
   }
 
   @Test func brokenLessonFileIsNamedOnceAndTheRestLoads() throws {
@@ -87,9 +87,14 @@ import Testing
     let folder = try Fixtures.lessonFolder()
     try hostile.write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
     let text = Fixtures.transcript(
-      ["start demo-lesson", "progress"], library: LessonLibrary.load(paths: [folder]), user: "Ana\u{1B}[2J\u{7}")
+      ["start demo-lesson", "progress", "start \u{1B}]0;x\u{7}", "user \u{1B}[2J\u{9B}1m"],
+      library: LessonLibrary.load(paths: [folder]))
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
     #expect(text.contains("Which [31mis strongest?"))
+    // A name with escape sequences is refused, and the refusal does not echo them.
+    let refused = Fixtures.transcript(["whoami"], library: LessonLibrary.load(paths: [folder]), user: "Ana\u{1B}[2J\u{7}")
+    #expect(refused.contains("cannot contain control characters"))
+    #expect(!refused.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
   }
 
   @Test(arguments: [24, 40, 63])

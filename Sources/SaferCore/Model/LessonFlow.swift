@@ -26,6 +26,7 @@ public struct LessonFlow: Sendable {
 
   /// The step after `index`, given the choice picked in a scenario; `nil` ends the lesson.
   public func successor(of index: Int, choice: Int? = nil) -> Int? {
+    guard lesson.steps.indices.contains(index) else { return nil }
     let step = lesson.steps[index]
     var target = step.next
     if let choice, case .scenario(let choices) = step.question?.kind, choices.indices.contains(choice),

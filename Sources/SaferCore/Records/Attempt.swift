@@ -26,7 +26,7 @@ public struct Attempt: Codable, Hashable, Sendable {
   public var position: Int
   /// Quizzes: the `lesson/question` ids drawn, in the order shown.
   public var questionOrder: [String]?
-  public var answers: [AnswerRecord]
+  public var answers: AnswerList
   public var score: Double
   public var maxScore: Double
   /// Quizzes: whether `score` reached the pass mark (set when finished).
@@ -57,75 +57,54 @@ public struct Attempt: Codable, Hashable, Sendable {
 
   /// Score as a percentage of what the answered questions were worth.
   public var percent: Double { maxScore > 0 ? score / maxScore * 100 : 0 }
-}
 
-/// One answer (or skip), exactly as given and as graded.
-public struct AnswerRecord: Codable, Hashable, Sendable {
-  /// Lessons: the question id. Quizzes: `lesson/question`.
-  public var questionID: String
-  public var topic: String?
-  public var response: String
-  public var correct: Bool
-  public var points: Double
-  public var maxPoints: Double
-  public var seconds: Double
-  public var hintsUsed: Int
-  public var skipped: Bool
-  public var timedOut: Bool
-  public var at: Date
-  /// An essay kept for the teacher to read and mark (absent otherwise).
-  public var needsReview: Bool?
-
-  public init(
-    questionID: String, topic: String?, response: String, correct: Bool, points: Double, maxPoints: Double,
-    seconds: Double, hintsUsed: Int, skipped: Bool = false, timedOut: Bool = false, at: Date
-  ) {
-    self.questionID = questionID
-    self.topic = topic
-    self.response = response
-    self.correct = correct
-    self.points = points
-    self.maxPoints = maxPoints
-    self.seconds = seconds
-    self.hintsUsed = hintsUsed
-    self.skipped = skipped
-    self.timedOut = timedOut
-    self.at = at
-  }
-}
-
-/// How well a student knows a topic: the latest answer to each question counts.
-public struct TopicMastery: Codable, Hashable, Sendable {
-  /// The latest result for one question.
-  public struct Latest: Codable, Hashable, Sendable {
-    public var points: Double
-    public var maxPoints: Double
-    public var correct: Bool
+  enum CodingKeys: String, CodingKey {
+    case id, kind, contentID, contentVersion, title, topic, started, finished, status, position, questionOrder, answers,
+      score, maxScore, passed, overrides
   }
 
-  /// Distinct questions of the topic answered at least once.
-  public var questionsAnswered: Int
-  /// Of those, answered right the latest time.
-  public var questionsRight: Int
-  /// Latest points ÷ points available over those questions, 0…1.
-  public var level: Double
-  /// Keyed by `lesson/question`.
-  public var latest: [String: Latest]
+  /// Set in a coder's `userInfo` when the answers are written or read apart from the rest
+  /// (see `RecordSerializer`): the attempt is then coded without its `answers` key.
+  static let answersApart = CodingUserInfoKey(rawValue: "safer.answersApart")!
 
-  public init() {
-    questionsAnswered = 0
-    questionsRight = 0
-    level = 0
-    latest = [:]
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    kind = try container.decode(Kind.self, forKey: .kind)
+    contentID = try container.decode(String.self, forKey: .contentID)
+    contentVersion = try container.decode(String.self, forKey: .contentVersion)
+    title = try container.decode(String.self, forKey: .title)
+    topic = try container.decodeIfPresent(String.self, forKey: .topic)
+    started = try container.decode(Date.self, forKey: .started)
+    finished = try container.decodeIfPresent(Date.self, forKey: .finished)
+    status = try container.decode(Status.self, forKey: .status)
+    position = try container.decode(Int.self, forKey: .position)
+    questionOrder = try container.decodeIfPresent([String].self, forKey: .questionOrder)
+    answers =
+      decoder.userInfo[Self.answersApart] as? Bool == true ? [] : try container.decode(AnswerList.self, forKey: .answers)
+    score = try container.decode(Double.self, forKey: .score)
+    maxScore = try container.decode(Double.self, forKey: .maxScore)
+    passed = try container.decodeIfPresent(Bool.self, forKey: .passed)
+    overrides = try container.decodeIfPresent([String: String].self, forKey: .overrides)
   }
 
-  /// Takes an answer into account, replacing any earlier one to the same question.
-  public mutating func record(questionKey: String, points: Double, maxPoints: Double, correct: Bool) {
-    latest[questionKey] = Latest(points: points, maxPoints: maxPoints, correct: correct)
-    questionsAnswered = latest.count
-    questionsRight = latest.values.filter(\.correct).count
-    let earned = latest.values.reduce(0) { $0 + $1.points }
-    let available = latest.values.reduce(0) { $0 + $1.maxPoints }
-    level = available > 0 ? earned / available : 0
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(contentID, forKey: .contentID)
+    try container.encode(contentVersion, forKey: .contentVersion)
+    try container.encode(title, forKey: .title)
+    try container.encodeIfPresent(topic, forKey: .topic)
+    try container.encode(started, forKey: .started)
+    try container.encodeIfPresent(finished, forKey: .finished)
+    try container.encode(status, forKey: .status)
+    try container.encode(position, forKey: .position)
+    try container.encodeIfPresent(questionOrder, forKey: .questionOrder)
+    if encoder.userInfo[Self.answersApart] as? Bool != true { try container.encode(answers, forKey: .answers) }
+    try container.encode(score, forKey: .score)
+    try container.encode(maxScore, forKey: .maxScore)
+    try container.encodeIfPresent(passed, forKey: .passed)
+    try container.encodeIfPresent(overrides, forKey: .overrides)
   }
 }

@@ -1,36 +1,39 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Records as JSON files under `DATA/users/`, one per student.
+/// Records as files under `DATA/users/`: a snapshot `<id>.json` and a journal `<id>.jsonl`.
 ///
-/// Saves write a temporary file, fsync it, rename it over the record and fsync the folder,
-/// so a crash leaves either the old record or the new one, never half of one. A shell holds
-/// an advisory lock (`<id>.lock`) for as long as it has the record open; a second shell for
-/// the same student is refused.
+/// Every save appends one entry to the journal and fsyncs it; the snapshot is rewritten
+/// from the whole record (temporary file, fsync, rename) when the shell closes the record,
+/// when the journal grows past `compactionThreshold`, or on `safer records compact`. A
+/// snapshot names the last journal entry it includes (`journalSeq`), so a crash between
+/// writing it and removing the journal never applies an entry twice. A shell holds an
+/// advisory lock (`<id>.lock`) while it has the record open.
 public final class FileRecordStore: RecordStore {
   public let dataFolder: String
   public var usersFolder: String { dataFolder + "/users" }
+  /// Journal size past which a save also compacts.
+  public var compactionThreshold = 256 * 1024
 
   public init(dataFolder: String) {
     self.dataFolder = dataFolder
   }
 
+  /// The snapshot's path for a record id.
   public func recordPath(id: String) -> String { usersFolder + "/\(id).json" }
 
   public func open(displayName: String, now: Date) throws(RecordError) -> any RecordHandle {
-    guard let id = UserID.make(from: displayName) else { throw .unusableName(displayName) }
-    try DurableFile.makeFolder(usersFolder)
-    let lock = try FileLock.acquire(path: usersFolder + "/\(id).lock", user: displayName)
+    if let problem = UserID.problem(with: displayName) { throw .unusableName(problem) }
+    guard let id = UserID.make(from: displayName) else { throw .unusableName(.nothingUsable) }
+    let name = displayName.trimmingCharacters(in: .whitespaces)
+    let folder = try UsersFolder.open(dataFolder: dataFolder)
+    let lock = try FileLock.acquire(in: folder, id: id, user: name)
     do {
-      let loaded = try load(id: id, displayName: displayName, now: now, moveCorruptAside: true)
-      let handle = try FileRecordHandle(path: recordPath(id: id), record: loaded.record, lock: lock)
-      handle.notices = loaded.notices
-      handle.readOnlyVersion = loaded.readOnlyVersion
+      migrateLegacyRecord(of: name, to: id, in: folder)
+      removeLeftoverTemporaries(of: id, in: folder)
+      let loaded = try RecordLoader(folder: folder, id: id, displayName: name, now: now).load(repairing: true)
+      let handle = FileRecordHandle(folder: folder, id: id, loaded: loaded, lock: lock)
+      handle.compactionThreshold = compactionThreshold
+      try handle.finishOpening()
       return handle
     } catch {
       lock.release()
@@ -39,106 +42,63 @@ public final class FileRecordStore: RecordStore {
   }
 
   public func read(displayName: String) throws(RecordError) -> UserRecord {
-    guard let id = UserID.make(from: displayName) else { throw .unusableName(displayName) }
-    guard FileManager.default.fileExists(atPath: recordPath(id: id)) else { throw .noSuchUser(displayName) }
-    return try load(id: id, displayName: displayName, now: Date(), moveCorruptAside: false).record
+    if let problem = UserID.problem(with: displayName) { throw .unusableName(problem) }
+    guard let id = UserID.make(from: displayName), let folder = UsersFolder.existing(dataFolder: dataFolder) else {
+      throw .noSuchUser(displayName)
+    }
+    let name = displayName.trimmingCharacters(in: .whitespaces)
+    var loader = RecordLoader(folder: folder, id: id, displayName: name, now: Date())
+    if !folder.entry(id + ".json").isPresent && !folder.entry(id + ".jsonl").isPresent {
+      guard let legacy = legacyRecord(of: name, in: folder) else { throw .noSuchUser(displayName) }
+      loader = RecordLoader(folder: folder, id: legacy, displayName: name, now: Date())
+    }
+    return try loader.load(repairing: false).record
   }
 
+  /// Display names of the students with a record, sorted.
   public func knownUsers() -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: usersFolder)) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.contains(".corrupt-") }
-      .map { String($0.dropLast(5)) }
-      .filter(UserID.isValid)
-      .sorted()
-  }
-
-  struct Loaded {
-    var record: UserRecord
-    var notices: [String] = []
-    /// Set when the file is from a newer schema: nothing may be written.
-    var readOnlyVersion: Int?
-  }
-
-  func load(id: String, displayName: String, now: Date, moveCorruptAside: Bool) throws(RecordError) -> Loaded {
-    let path = recordPath(id: id)
-    guard let data = FileManager.default.contents(atPath: path) else {
-      if FileManager.default.fileExists(atPath: path) { throw .unreadable(path: path, reason: "permission denied") }
-      return Loaded(record: UserRecord(id: id, displayName: displayName, now: now))
+    guard let folder = UsersFolder.existing(dataFolder: dataFolder) else { return [] }
+    var names: [String] = []
+    for file in folder.names() where file.hasSuffix(".json") {
+      let id = String(file.dropLast(5))
+      guard UserID.isValid(id) || UserID.legacy(from: id) == id, let data = try? folder.read(file) else { continue }
+      if let name = RecordLoader.displayName(in: data) { names.append(name) }
     }
-    struct VersionOnly: Decodable { var schemaVersion: Int }
-    let decoder = RecordSerializer.makeDecoder()
-    let version = (try? decoder.decode(VersionOnly.self, from: data))?.schemaVersion
-    if let version, version > UserRecord.currentSchemaVersion {
-      let record = (try? decoder.decode(UserRecord.self, from: data)) ?? UserRecord(id: id, displayName: displayName, now: now)
-      return Loaded(
-        record: record, notices: [RecordError.readOnly(schemaVersion: version).description], readOnlyVersion: version)
+    return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+  }
+
+  // MARK: - Migration from record schema 1
+
+  /// The schema 1 record file of `name`, if one exists and holds that very name.
+  private func legacyRecord(of name: String, in folder: UsersFolder) -> String? {
+    guard let legacy = UserID.legacy(from: name), case .file = folder.entry(legacy + ".json"),
+      let data = try? folder.read(legacy + ".json"), let stored = RecordLoader.displayName(in: data),
+      UserID.canonical(stored) == UserID.canonical(name)
+    else { return nil }
+    return legacy
+  }
+
+  /// Renames a schema 1 record (and its history) to the new id. Schema 1 ids folded
+  /// different names together (`Ana B`, `ana.b`); the record moves only to the student
+  /// whose name it holds.
+  @discardableResult
+  private func migrateLegacyRecord(of name: String, to id: String, in folder: UsersFolder) -> Bool {
+    guard !folder.entry(id + ".json").isPresent, !folder.entry(id + ".jsonl").isPresent,
+      let legacy = legacyRecord(of: name, in: folder), legacy != id
+    else { return false }
+    guard folder.rename(legacy + ".json", to: id + ".json") == 0 else { return false }
+    folder.sync()
+    let history = dataFolder + "/history/"
+    if FileManager.default.fileExists(atPath: history + legacy + ".history"),
+      !FileManager.default.fileExists(atPath: history + id + ".history")
+    {
+      rename(history + legacy + ".history", history + id + ".history")
     }
-    do {
-      var record = try decoder.decode(UserRecord.self, from: data)
-      record.profile.id = id
-      return Loaded(record: record)
-    } catch {
-      guard moveCorruptAside else { throw .unreadable(path: path, reason: "it is not a valid record (\(error))") }
-      var aside = String(path.dropLast(5)) + ".corrupt-\(Self.stamp(now)).json"
-      var attempt = 1
-      while FileManager.default.fileExists(atPath: aside) {
-        attempt += 1
-        aside = String(path.dropLast(5)) + ".corrupt-\(Self.stamp(now))-\(attempt).json"
-      }
-      guard rename(path, aside) == 0 else {
-        throw .unreadable(path: path, reason: "it is damaged and could not be moved aside: \(String(cString: strerror(errno)))")
-      }
-      let notice =
-        "Your record \(path) was damaged and could not be read. It was moved to \(aside) (nothing deleted) and a new record was started; a teacher can recover answers from it."
-      return Loaded(record: UserRecord(id: id, displayName: displayName, now: now), notices: [notice])
-    }
+    return true
   }
 
-  static func stamp(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-    return formatter.string(from: date)
+  /// Temporary files a killed save left behind.
+  private func removeLeftoverTemporaries(of id: String, in folder: UsersFolder) {
+    for file in folder.names() where file.hasPrefix(id + ".json.tmp-") { folder.remove(file) }
   }
-}
-
-/// A record held open by one shell, saved after every change.
-final class FileRecordHandle: RecordHandle {
-  let path: String
-  private(set) var record: UserRecord
-  var notices: [String] = []
-  var readOnlyVersion: Int?
-  var isReadOnly: Bool { readOnlyVersion != nil }
-  var location: String { path }
-  private let lock: FileLock
-  private let serializer = RecordSerializer()
-
-  init(path: String, record: UserRecord, lock: FileLock) throws(RecordError) {
-    self.path = path
-    self.record = record
-    self.lock = lock
-    do { try serializer.warm(with: record) } catch { throw .unreadable(path: path, reason: "\(error)") }
-  }
-
-  func update(_ change: (inout UserRecord) -> Void) throws(RecordError) {
-    if let readOnlyVersion { throw .readOnly(schemaVersion: readOnlyVersion) }
-    var copy = record
-    change(&copy)
-    let data: Data
-    do { data = try serializer.encode(copy) } catch { throw .saveFailed(path: path, reason: "\(error)") }
-    do {
-      try DurableFile.replace(path: path, with: data)
-    } catch {
-      // What was encoded for this failed save must not be reused by the next one.
-      serializer.discardPending()
-      throw error
-    }
-    serializer.commitPending()
-    record = copy
-  }
-
-  func close() { lock.release() }
-
-  deinit { lock.release() }
 }

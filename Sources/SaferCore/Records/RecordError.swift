@@ -1,7 +1,11 @@
 /// Why a student's record could not be opened or saved, written for the student or teacher.
 public enum RecordError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The name has no letters or digits to make a file name from.
-  case unusableName(String)
+  /// The name cannot be a student's name (empty, too long, control characters, no letter).
+  case unusableName(UserID.Problem)
+  /// A record file for this id belongs to a differently spelled name (never shared).
+  case nameClash(path: String)
+  /// Something other than a record file sits where the record should be.
+  case notARecord(path: String, what: String)
   /// Another shell has this student's record open (advisory lock held).
   case inUse(user: String, byProcess: String?)
   /// The record was written by a newer Safer Shell; it is kept read-only.
@@ -17,8 +21,12 @@ public enum RecordError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unusableName(let name):
-      "“\(name)” cannot be used as a name: use at least one letter or digit."
+    case .unusableName(let problem):
+      "That name cannot be used. \(problem)"
+    case .nameClash(let path):
+      "The record \(path) belongs to someone whose name is spelled differently; it was left alone. Add a letter or an initial to your name."
+    case .notARecord(let path, let what):
+      "\(path) is \(what), not a record; Safer Shell will not read or write through it."
     case .inUse(let user, let process):
       "\(user) already has Safer Shell open\(process.map { " (process \($0))" } ?? ""). Close that one first; two shells for one student would overwrite each other's answers."
     case .readOnly(let version):

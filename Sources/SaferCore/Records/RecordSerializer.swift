@@ -1,28 +1,34 @@
 import Foundation
 
-/// Turns a record into JSON fast enough to save after every answer.
+/// Writes a record snapshot (`users/<id>.json`) in the layout `RecordDecoder` reads fast.
 ///
-/// Encoding a whole 10,000-answer record with `JSONEncoder` takes tens of milliseconds, but
-/// a finished attempt never changes again. So each finished attempt is encoded once and its
-/// bytes are kept; a save encodes only the profile, mastery and the attempts still in
-/// progress, and splices the cached bytes in between. The output is one ordinary JSON
-/// document, readable by `JSONDecoder` and any other tool.
+/// The file is one ordinary JSON document any tool can read, laid out so that Safer Shell
+/// can open a long history without decoding it: the small parts first (`schemaVersion`,
+/// `profile`, `mastery`, `resume`, `journalSeq`), then `"attempts":[` and a newline, then
+/// one attempt per line with its `answers` as the last key. A finished attempt never
+/// changes, so its line is encoded once (or kept as it was read) and copied into every
+/// later snapshot while the attempt stays equal to what was encoded.
 public final class RecordSerializer {
   private struct Cached {
-    var status: Attempt.Status
-    var answerCount: Int
-    var bytes: Data
+    var attempt: Attempt
+    var line: Data
   }
 
   private let encoder: JSONEncoder
+  private let headerEncoder: JSONEncoder
   private var cache: [String: Cached] = [:]
-  /// Entries encoded for a save that has not yet reached the disk.
-  private var pending: [String: Cached] = [:]
 
   public init() {
-    encoder = JSONEncoder()
+    encoder = Self.makeEncoder()
+    headerEncoder = Self.makeEncoder()
+    headerEncoder.userInfo[Attempt.answersApart] = true
+  }
+
+  static func makeEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
+    return encoder
   }
 
   public static func makeDecoder() -> JSONDecoder {
@@ -31,52 +37,52 @@ public final class RecordSerializer {
     return decoder
   }
 
-  /// Encodes every finished attempt now, so the first save after loading a long history
-  /// is as quick as the rest.
-  public func warm(with record: UserRecord) throws {
-    for attempt in record.attempts where attempt.status != .inProgress {
-      _ = try bytes(for: attempt)
-    }
-    commitPending()
+  /// The bytes that start the attempts array: `RecordDecoder` looks for them.
+  static let attemptsMarker = Data(",\"attempts\":[\n".utf8)
+
+  /// Remembers the line an attempt was read from, so the next snapshot copies it.
+  func remember(_ attempt: Attempt, line: Data) {
+    guard attempt.status != .inProgress else { return }
+    cache[attempt.id] = Cached(attempt: attempt, line: line)
   }
 
-  /// The save succeeded: what it encoded may be reused.
-  public func commitPending() {
-    cache.merge(pending) { _, new in new }
-    pending = [:]
-  }
-
-  /// The save failed: forget what it encoded, so a retry encodes afresh.
-  public func discardPending() { pending = [:] }
-
-  /// Encodes `record`. Newly encoded finished attempts are held as pending until
-  /// `commitPending()` (after the write succeeded) or `discardPending()`.
-  public func encode(_ record: UserRecord) throws -> Data {
-    pending = [:]
+  /// The whole snapshot of `record`, including journal entries up to `journalSeq`.
+  public func encode(_ record: UserRecord, journalSeq: Int = 0) throws -> Data {
     var out = Data()
-    out.reserveCapacity(cache.values.reduce(4096) { $0 + $1.bytes.count + 1 })
+    out.reserveCapacity(cache.values.reduce(4096) { $0 + $1.line.count + 2 })
     out.append(contentsOf: Array("{\"schemaVersion\":\(record.schemaVersion),\"profile\":".utf8))
     out.append(try encoder.encode(record.profile))
     out.append(contentsOf: Array(",\"mastery\":".utf8))
     out.append(try encoder.encode(record.mastery))
     out.append(contentsOf: Array(",\"resume\":".utf8))
     if let resume = record.resume { out.append(try encoder.encode(resume)) } else { out.append(contentsOf: Array("null".utf8)) }
-    out.append(contentsOf: Array(",\"attempts\":[\n".utf8))
+    out.append(contentsOf: Array(",\"journalSeq\":\(journalSeq)".utf8))
+    out.append(Self.attemptsMarker)
+    var seen: Set<String> = []
     for (index, attempt) in record.attempts.enumerated() {
       if index > 0 { out.append(contentsOf: Array(",\n".utf8)) }
-      out.append(try bytes(for: attempt))
+      out.append(try line(for: attempt))
+      seen.insert(attempt.id)
     }
     out.append(contentsOf: Array("\n]}\n".utf8))
+    cache = cache.filter { seen.contains($0.key) }
     return out
   }
 
-  private func bytes(for attempt: Attempt) throws -> Data {
-    if attempt.status == .inProgress { return try encoder.encode(attempt) }
-    if let cached = cache[attempt.id], cached.status == attempt.status, cached.answerCount == attempt.answers.count {
-      return cached.bytes
+  /// One attempt as a line: its fields, then `"answers":[…]` last.
+  private func line(for attempt: Attempt) throws -> Data {
+    let finished = attempt.status != .inProgress
+    if finished, let cached = cache[attempt.id], cached.attempt == attempt { return cached.line }
+    var line = try headerEncoder.encode(attempt)
+    line.removeLast()  // the closing brace
+    line.append(contentsOf: Array(",\"answers\":".utf8))
+    if let bytes = attempt.answers.archivedBytes {
+      line.append(bytes)
+    } else {
+      line.append(try encoder.encode(attempt.answers.elements))
     }
-    let bytes = try encoder.encode(attempt)
-    pending[attempt.id] = Cached(status: attempt.status, answerCount: attempt.answers.count, bytes: bytes)
-    return bytes
+    line.append(UInt8(ascii: "}"))
+    if finished { cache[attempt.id] = Cached(attempt: attempt, line: line) }
+    return line
   }
 }

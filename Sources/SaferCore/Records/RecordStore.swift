@@ -21,7 +21,9 @@ public protocol RecordHandle: AnyObject {
   /// Applies `change` and saves. Only when the save succeeded does `record` show the change:
   /// an answer is on disk before the shell says it was accepted.
   func update(_ change: (inout UserRecord) -> Void) throws(RecordError)
-  /// Releases the lock.
+  /// Folds the journal into the snapshot now (it also happens on `close`).
+  func compact() throws(RecordError)
+  /// Saves what is pending and releases the lock.
   func close()
 }
 
@@ -33,7 +35,8 @@ public final class MemoryRecordStore: RecordStore {
   public init() {}
 
   public func open(displayName: String, now: Date) throws(RecordError) -> any RecordHandle {
-    guard let id = UserID.make(from: displayName) else { throw .unusableName(displayName) }
+    if let problem = UserID.problem(with: displayName) { throw .unusableName(problem) }
+    guard let id = UserID.make(from: displayName) else { throw .unusableName(.nothingUsable) }
     guard !open.contains(id) else { throw .inUse(user: displayName, byProcess: nil) }
     open.insert(id)
     let record = records[id] ?? UserRecord(id: id, displayName: displayName, now: now)
@@ -45,7 +48,7 @@ public final class MemoryRecordStore: RecordStore {
     return record
   }
 
-  public func knownUsers() -> [String] { records.keys.sorted() }
+  public func knownUsers() -> [String] { records.values.map(\.profile.displayName).sorted() }
 
   final class Handle: RecordHandle {
     let store: MemoryRecordStore
@@ -63,6 +66,8 @@ public final class MemoryRecordStore: RecordStore {
       change(&record)
       store.records[record.profile.id] = record
     }
+
+    func compact() {}
 
     func close() { store.open.remove(record.profile.id) }
   }

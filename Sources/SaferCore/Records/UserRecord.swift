@@ -1,11 +1,13 @@
 import Foundation
 
-/// Everything Safer Shell keeps about one student: `DATA/users/<id>.json`.
+/// Everything Safer Shell keeps about one student: `DATA/users/<id>.json` plus the
+/// entries of `DATA/users/<id>.jsonl` not yet folded into it (see `FileRecordStore`).
 ///
+/// Schema 2 added the journal (`journalSeq`) and ids with a hash of the name.
 /// The schema is published in `Schemas/record.schema.json`; bump `currentSchemaVersion`
 /// (and teach `FileRecordStore` to migrate) when a change would confuse an older reader.
 public struct UserRecord: Codable, Hashable, Sendable {
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   public struct Profile: Codable, Hashable, Sendable {
     /// The file-safe id (see `UserID`).

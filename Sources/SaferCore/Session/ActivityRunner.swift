@@ -62,7 +62,7 @@ public final class ActivityRunner {
         explanations: explanations, question: question, number: flow.questionNumber(at: questionIndex),
         total: flow.questionCount, timeLimit: nil)
     case .quiz(let quiz, let items):
-      guard attempt.position < items.count else { return nil }
+      guard items.indices.contains(attempt.position) else { return nil }
       return Presentation(
         explanations: [], question: items[attempt.position].question, number: attempt.position + 1, total: items.count,
         timeLimit: quiz.timeLimit, remainingSeconds: remainingQuizSeconds(at: clock.now()))
@@ -87,7 +87,7 @@ public final class ActivityRunner {
     var index: Int? = start
     var explanations: [String] = []
     var visited: Set<Int> = []
-    while let current = index, current < flow.lesson.steps.count, visited.insert(current).inserted {
+    while let current = index, flow.lesson.steps.indices.contains(current), visited.insert(current).inserted {
       switch flow.lesson.steps[current].content {
       case .explain(let text):
         explanations.append(text)
@@ -197,6 +197,7 @@ public final class ActivityRunner {
       return questionIndex == nil
         ? (question.id, flow.lesson.topic, nil, explanations) : (question.id, flow.lesson.topic, next, [])
     case .quiz(_, let items):
+      guard items.indices.contains(attempt.position) else { return (question.id, nil, nil, []) }
       let item = items[attempt.position]
       let outOfTime = (remainingQuizSeconds(at: clock.now()) ?? 1) <= 0
       let next = attempt.position + 1 < items.count && !outOfTime ? attempt.position + 1 : nil
@@ -243,7 +244,7 @@ public final class ActivityRunner {
       summary.passMark = quiz.passMark
       summary.grading = quiz.grading
       summary.countingPercent = Grading.countingPercent(of: handle.record.attempts(of: quiz.id), method: quiz.grading)
-      summary.lessonsToRevisit = Self.lessonsToRevisit(attempt.answers)
+      summary.lessonsToRevisit = Self.lessonsToRevisit(attempt.answers.elements)
     }
     return summary
   }

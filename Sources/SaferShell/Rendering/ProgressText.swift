@@ -20,9 +20,10 @@ public struct ProgressText {
       lines.append("No answers yet. `start` a lesson to begin.")
     } else {
       lines.append(style.bold("What you know, by topic"))
-      let pad = report.topics.map { $0.topic.count }.max() ?? 0
-      for topic in report.topics {
-        let name = topic.topic + String(repeating: " ", count: pad - topic.topic.count)
+      let names = report.topics.map { TerminalSafe.clean($0.topic, keepNewlines: false) }
+      let pad = names.map(\.count).max() ?? 0
+      for (topic, safeName) in zip(report.topics, names) {
+        let name = safeName + String(repeating: " ", count: pad - safeName.count)
         lines.append(
           "  \(name)  " + ProgressBar.render(fraction: topic.mastery / 100, width: 16, style: style, ascii: !style.enabled)
             + " \(Int(topic.mastery.rounded()))%"
@@ -33,7 +34,7 @@ public struct ProgressText {
     if !started.isEmpty {
       lines.append(style.bold("Lessons and quizzes"))
       for item in started {
-        var text = "  " + style.cyan(item.id) + "  "
+        var text = "  " + style.cyan(TerminalSafe.clean(item.id, keepNewlines: false)) + "  "
         switch item.status {
         case "in-progress":
           text += style.yellow("in progress") + " (\(item.answered ?? 0) of \(item.questionCount) answered)"
@@ -52,7 +53,7 @@ public struct ProgressText {
       }
     }
     if let resume = report.resumeID {
-      lines.append(style.dim("Unfinished: \(resume) — type `resume` to continue."))
+      lines.append(style.dim("Unfinished: \(TerminalSafe.clean(resume, keepNewlines: false)) — type `resume` to continue."))
     }
     return lines
   }

@@ -5,11 +5,12 @@
 /// removed (tab becomes spaces), and so are the Unicode controls that reorder text
 /// (bidirectional overrides), which can make a line read differently from what it is.
 public enum TerminalSafe {
-  public static func clean(_ text: String, keepNewlines: Bool = true) -> String {
+  public static func clean(_ text: String, keepNewlines: Bool = true, keepTabs: Bool = false) -> String {
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {
       case 0x0A where keepNewlines: out.append(scalar)
+      case 0x09 where keepTabs: out.append(scalar)
       case 0x09: out.append(contentsOf: "    ".unicodeScalars)
       case 0x0A, 0x0D: out.append(" ")
       case 0x00...0x1F, 0x7F...0x9F: continue

@@ -41,7 +41,7 @@ extension Shell {
         presentCurrent(withExplanations: true)
       }
     } catch let problem as ResponseProblem {
-      say(style.yellow(problem.description))
+      say(style.yellow(TerminalSafe.clean(problem.description)))
     } catch {
       self.error(String(describing: error))
     }

@@ -20,6 +20,11 @@ extension Shell {
       case .interrupted:
         continue
       case .line(let line):
+        guard line.utf8.count <= Self.maximumLineBytes else {
+          error("That is not a name: \(line.utf8.count) bytes. Use at most \(UserID.maximumNameLength) characters.")
+          if !env.editor.isInteractive { return false }
+          continue
+        }
         var name = line.trimmingCharacters(in: .whitespaces)
         if name.isEmpty, let last = env.lastUser { name = last }
         if name.isEmpty { continue }

@@ -19,6 +19,10 @@ public final class Shell {
 
   enum Asking { case userName }
 
+  /// Longest line taken: an answer, a command or a name fits many times over, and a
+  /// pasted file or a runaway script is refused before anything works on it.
+  static let maximumLineBytes = 4096
+
   public init(environment: ShellEnvironment) {
     self.env = environment
     self.library = environment.library
@@ -45,6 +49,10 @@ public final class Shell {
       case .interrupted:
         interrupted()
       case .line(let line):
+        guard line.utf8.count <= Self.maximumLineBytes else {
+          error("That line is \(line.utf8.count) bytes long; lines are limited to \(Self.maximumLineBytes). It was ignored.")
+          continue
+        }
         if !line.trimmingCharacters(in: .whitespaces).isEmpty { env.editor.addToHistory(line) }
         handle(line: line)
       }
@@ -123,8 +131,10 @@ public final class Shell {
     out.lines(TextWrapper(width: env.width()).wrap(text))
   }
 
+  /// Prints a wrapped problem. Error texts quote what people typed and what files hold,
+  /// so they are made terminal-safe here, once, for every caller.
   func error(_ text: String) {
-    out.lines(TextWrapper(width: env.width()).wrap(style.red("!") + " " + text, indent: "  "))
+    out.lines(TextWrapper(width: env.width()).wrap(style.red("!") + " " + TerminalSafe.clean(text), indent: "  "))
   }
 
   var displayName: String { TerminalSafe.clean(handle?.record.profile.displayName ?? "", keepNewlines: false) }
@@ -150,8 +160,14 @@ public final class Shell {
   func leave() {
     guard let handle else { return }
     let record = handle.record
-    var message = "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session"
-    message += handle.isReadOnly ? " (read-only record: nothing was written)" : " in \(TerminalSafe.clean(handle.location))"
+    var message: String
+    if handle.isReadOnly {
+      message = "Nothing was saved (read-only record)"
+    } else if answersSaved == 0 {
+      message = "No answers this session"
+    } else {
+      message = "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session in \(TerminalSafe.clean(handle.location))"
+    }
     if let runner, !runner.isFinished {
       message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SaferCore
 import Testing
 
 /// A throw-away world for one test: a HOME, a data folder and a lesson folder holding
@@ -38,18 +39,26 @@ final class Sandbox: @unchecked Sendable {
 
   var usersFolder: URL { data.appendingPathComponent("users") }
 
-  func recordURL(id: String = "ana") -> URL { usersFolder.appendingPathComponent("\(id).json") }
+  /// The record id of a student name (`UserID`).
+  func recordID(_ name: String = "Ana") -> String { UserID.make(from: name) ?? "" }
 
-  /// The record as plain JSON, the way any other tool (or a teacher) would read it.
-  func record(id: String = "ana") throws -> [String: Any] {
-    let bytes = try Data(contentsOf: recordURL(id: id))
+  /// The snapshot file of a student (answers since the last compaction are in the journal).
+  func recordURL(name: String = "Ana") -> URL { usersFolder.appendingPathComponent("\(recordID(name)).json") }
+
+  /// The journal beside the snapshot.
+  func journalURL(name: String = "Ana") -> URL { usersFolder.appendingPathComponent("\(recordID(name)).jsonl") }
+
+  /// The record as plain JSON with its journal replayed, the way a report reads it.
+  func record(name: String = "Ana") throws -> [String: Any] {
+    let record = try FileRecordStore(dataFolder: data.path).read(displayName: name)
+    let bytes = try RecordSerializer().encode(record)
     let object = try JSONSerialization.jsonObject(with: bytes)
-    return try #require(object as? [String: Any], "the record of \(id) is not a JSON object")
+    return try #require(object as? [String: Any], "the record of \(name) is not a JSON object")
   }
 
   /// Every answer of every attempt in the record.
-  func answers(id: String = "ana") throws -> [[String: Any]] {
-    let attempts = try record(id: id)["attempts"] as? [[String: Any]] ?? []
+  func answers(name: String = "Ana") throws -> [[String: Any]] {
+    let attempts = try record(name: name)["attempts"] as? [[String: Any]] ?? []
     return attempts.flatMap { $0["answers"] as? [[String: Any]] ?? [] }
   }
 }

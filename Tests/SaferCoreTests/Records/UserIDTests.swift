@@ -3,7 +3,7 @@ import Testing
 
 @testable import SaferCore
 
-@Suite("File-safe user ids")
+@Suite("Who a name stands for, and its file-safe id")
 struct UserIDTests {
   @Test(arguments: [
     ("Ana", "ana"),
@@ -13,70 +13,61 @@ struct UserIDTests {
     ("Jean-Luc O'Neil", "jean-luc-o-neil"),
     ("ana_b 2", "ana_b-2"),
     ("Ｓａｒａ", "sara"),
-    ("Ana\u{1B}[31mRed\u{07}", "ana-31mred"),
     ("../../etc/passwd", "etc-passwd"),
+    ("😀", "u1f600"),
   ])
-  func normalises(_ name: String, _ id: String) {
-    #expect(UserID.make(from: name) == id)
+  func readablePartThenHash(_ name: String, _ readable: String) throws {
+    let id = try #require(UserID.make(from: name))
+    #expect(id.hasPrefix(readable + "-"))
+    #expect(id.count == readable.count + 1 + UserID.hashLength)
     #expect(UserID.isValid(id))
   }
 
-  @Test(arguments: ["", "   ", "...", "../..", "/", "!?#", "\u{1B}\u{07}\n\t"])
+  /// Only NFKC, case folding and runs of spaces make two names one student.
+  @Test(arguments: [("Ana Kola", "ana  kola"), ("Ｓａｒａ", "sara"), ("STRASSE", "straße"), ("Ana", " ana ")])
+  func sameStudent(_ one: String, _ other: String) {
+    #expect(UserID.make(from: one) == UserID.make(from: other))
+  }
+
+  @Test func lookAlikeNamesAreDifferentStudents() {
+    let names = ["Ana B", "ana-b", "ana.b", "Ana/B", "Ana_B", "Ana 😀", "Ana", "😀", "u1f600", "AnaB"]
+    let ids = names.compactMap(UserID.make(from:))
+    #expect(ids.count == names.count)
+    #expect(Set(ids).count == names.count)
+    // Names that agree in their first 48 characters.
+    let long = String(repeating: "a", count: 50)
+    #expect(UserID.make(from: long + "x") != UserID.make(from: long + "y"))
+  }
+
+  @Test(arguments: ["", "   ", "...", "../..", "/", "!?#"])
   func namesWithNothingUsableGiveNil(_ name: String) {
     #expect(UserID.make(from: name) == nil)
   }
 
+  @Test func problemsAreNamed() {
+    #expect(UserID.problem(with: "  ") == .empty)
+    #expect(UserID.problem(with: String(repeating: "x", count: 10_000_000)) == .tooLong(10_000_000))
+    #expect(UserID.problem(with: "Ana\u{1B}[31m") == .controlCharacters)
+    #expect(UserID.problem(with: "Ana\u{202E}") == .controlCharacters)
+    #expect(UserID.problem(with: "Ana") == nil)
+  }
+
   @Test(arguments: [
-    "../../etc/passwd", "a/../../b", "./.hidden", "C:\\Windows\\system32", "name\u{0}.json", "x\ny", "\u{1B}]0;title\u{07}eve",
+    "../../etc/passwd", "a/../../b", "./.hidden", "C:\\Windows\\system32", "Leyla Əliyeva", "🐱🐶 and friends",
   ])
   func noNameReachesOutsideTheUsersFolder(_ name: String) throws {
     let id = try #require(UserID.make(from: name))
     #expect(!id.contains("/"))
     #expect(!id.contains("."))
     #expect(!id.contains("\\"))
-    #expect(id.unicodeScalars.allSatisfy { !$0.properties.generalCategory.isControl })
+    #expect(id.unicodeScalars.count <= UserID.readableLength + 1 + UserID.hashLength)
     let store = FileRecordStore(dataFolder: "/data")
     let path = URL(fileURLWithPath: store.recordPath(id: id)).standardizedFileURL
     #expect(path.deletingLastPathComponent().path == "/data/users")
   }
 
-  @Test func longNamesAreTruncated() throws {
-    let id = try #require(UserID.make(from: String(repeating: "a", count: 200)))
-    #expect(id == String(repeating: "a", count: UserID.maximumLength))
+  @Test func legacyIDsAreTheSchema1Ones() {
+    #expect(UserID.legacy(from: "Ana B") == "ana-b")
+    #expect(UserID.legacy(from: "😀") == "u1f600")
   }
-
-  /// A space just before the limit adds a dash and a letter at once; the id must still
-  /// fit and stay in normal form, or `knownUsers` would not list that student.
-  @Test func truncationAfterASpaceStaysWithinTheLimit() throws {
-    let name = String(repeating: "a", count: UserID.maximumLength - 1) + " bcd"
-    let id = try #require(UserID.make(from: name))
-    #expect(id.unicodeScalars.count <= UserID.maximumLength)
-    #expect(UserID.isValid(id))
-  }
-
-  @Test(arguments: ["😀", "🐱🐶", "👩‍💻", "⭐️"])
-  func emojiOnlyNamesGetAnID(_ name: String) throws {
-    let id = try #require(UserID.make(from: name))
-    #expect(!id.isEmpty)
-    #expect(id.hasPrefix("u"))
-    #expect(UserID.isValid(id))
-    #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
-  }
-
-  @Test func differentEmojiGiveDifferentIDs() {
-    #expect(UserID.make(from: "😀") == "u1f600")
-    #expect(UserID.make(from: "🐱🐶") == "u1f431-1f436")
-    #expect(UserID.make(from: "😀") != UserID.make(from: "😃"))
-  }
-
-  @Test func asciiSymbolsAreNotEmojiIDs() {
-    // `#`, `*` and digits have the emoji property (keycaps), but digits are kept as
-    // digits and lone ASCII symbols give no id.
-    #expect(UserID.make(from: "#") == nil)
-    #expect(UserID.make(from: "#1") == "1")
-  }
-}
-
-extension Unicode.GeneralCategory {
-  fileprivate var isControl: Bool { self == .control || self == .format }
 }

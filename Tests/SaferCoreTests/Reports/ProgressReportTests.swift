@@ -20,7 +20,7 @@ struct ProgressReportTests {
 
   @Test func statusesOfLessonsAndQuizzes() throws {
     let (report, session) = try Self.report()
-    #expect(report.user == "ana")
+    #expect(report.user == UserID.make(from: "Ana"))
     #expect(report.displayName == "Ana")
     #expect(report.items.map(\.id) == ["tiny", "other", "check"])
     #expect(report.items.map(\.status) == ["in-progress", "new", "completed"])

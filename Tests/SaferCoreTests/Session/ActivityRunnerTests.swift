@@ -70,8 +70,8 @@ struct ActivityRunnerTests {
     let session = try SessionHarness()
     let runner = try session.starter.start("tiny").runner
     _ = try runner.answer("b")
-    #expect(session.store.records["ana"]?.attempts.first?.answers.count == 1)
-    #expect(session.store.records["ana"]?.resume?.attemptID == runner.attemptID)
+    #expect(session.store.records[UserID.make(from: "Ana") ?? ""]?.attempts.first?.answers.count == 1)
+    #expect(session.store.records[UserID.make(from: "Ana") ?? ""]?.resume?.attemptID == runner.attemptID)
     #expect(session.record.attempts.first?.position == 2)
   }
 

@@ -137,7 +137,7 @@ enum Fixtures {
   }
 
   /// A record with a finished lesson attempt and a quiz attempt still in progress.
-  static func sampleRecord(id: String = "ana", displayName: String = "Ana") -> UserRecord {
+  static func sampleRecord(id: String = UserID.make(from: "Ana") ?? "", displayName: String = "Ana") -> UserRecord {
     var record = UserRecord(id: id, displayName: displayName, now: start)
     var lesson = Attempt(
       id: "attempt-1", kind: .lesson, contentID: "tiny", contentVersion: "abc", title: "A tiny lesson",

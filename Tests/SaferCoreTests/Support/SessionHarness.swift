@@ -56,5 +56,7 @@ final class FlakyHandle: RecordHandle {
     try inner.update(change)
   }
 
+  func compact() throws(RecordError) { try inner.compact() }
+
   func close() { inner.close() }
 }

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Checks a record read from disk before anything relies on it.
+///
+/// A record is a file on a shared computer: a curious student can edit it. Nothing in
+/// it may crash the shell or lock its owner out, so every attempt is checked (positions,
+/// ids, counts, scores, dates) and whatever fails is left out of the record in use; the
+/// store keeps the original file aside for a teacher.
+public enum RecordValidator {
+  /// Longest id, content id, title, topic or response kept from a record.
+  static let maximumText = 4096
+  /// Dates a record may hold: from 1970 to 3000.
+  static let dates = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 32_503_680_000)
+
+  /// What is wrong with a record, and the record without it.
+  public struct Outcome: Sendable {
+    public var record: UserRecord
+    /// One line per problem, for the notice and the log.
+    public var problems: [String]
+  }
+
+  /// Removes what cannot be trusted: attempts that fail their checks, a resume point
+  /// that leads nowhere, mastery entries out of range.
+  public static func repair(_ input: UserRecord) -> Outcome {
+    var record = input
+    var problems: [String] = []
+    if let issue = problem(with: record.profile) { problems.append("profile: \(issue)") }
+    var seen: Set<String> = []
+    record.attempts = record.attempts.enumerated().compactMap { index, attempt in
+      if let issue = problem(with: attempt) ?? (seen.insert(attempt.id).inserted ? nil : "its id is used twice") {
+        problems.append("attempt \(index + 1) (\(clip(attempt.contentID))): \(issue)")
+        return nil
+      }
+      return attempt
+    }
+    if let resume = record.resume, !record.attempts.contains(where: { $0.id == resume.attemptID && $0.status == .inProgress })
+    {
+      // Pointing at a finished attempt is harmless; pointing at nothing is not.
+      if !record.attempts.contains(where: { $0.id == resume.attemptID }) {
+        problems.append("resume: it names no attempt in the record")
+      }
+      record.resume = nil
+    }
+    for (topic, mastery) in record.mastery where problem(with: mastery) != nil || topic.count > maximumText {
+      problems.append("mastery of \(clip(topic)): \(problem(with: mastery) ?? "topic name too long")")
+      record.mastery[topic] = nil
+    }
+    return Outcome(record: record, problems: problems)
+  }
+
+  static func problem(with profile: UserRecord.Profile) -> String? {
+    if profile.displayName.count > UserID.maximumNameLength { return "the name is too long" }
+    if !dates.contains(profile.created) || !dates.contains(profile.lastSeen) { return "a date is out of range" }
+    return nil
+  }
+
+  static func problem(with attempt: Attempt) -> String? {
+    if attempt.id.isEmpty || attempt.id.count > 200 { return "its id is empty or too long" }
+    if attempt.contentID.isEmpty || attempt.contentID.count > maximumText { return "its lesson id is empty or too long" }
+    if attempt.title.count > maximumText || (attempt.topic?.count ?? 0) > maximumText { return "its title is too long" }
+    if attempt.position < 0 { return "its position \(attempt.position) is negative" }
+    if attempt.position > 1_000_000 { return "its position \(attempt.position) is out of range" }
+    if attempt.kind == .quiz {
+      guard let order = attempt.questionOrder else { return "a quiz attempt without its questions" }
+      if attempt.position > order.count { return "its position \(attempt.position) is past its \(order.count) questions" }
+      if order.contains(where: { $0.isEmpty || $0.count > maximumText }) { return "a question id is empty or too long" }
+    }
+    if !dates.contains(attempt.started) { return "its start date is out of range" }
+    if let finished = attempt.finished, !dates.contains(finished) { return "its end date is out of range" }
+    if attempt.status == .inProgress && attempt.finished != nil { return "it is unfinished but has an end date" }
+    if !isScore(attempt.score) || !isScore(attempt.maxScore) || attempt.score > attempt.maxScore + 1e-6 {
+      return "its score \(attempt.score) of \(attempt.maxScore) is impossible"
+    }
+    if (attempt.overrides?.count ?? 0) > 100 { return "too many settings" }
+    if attempt.answers.archivedBytes == nil {
+      for answer in attempt.answers {
+        if let issue = problem(with: answer) { return "an answer \(issue)" }
+      }
+    }
+    return nil
+  }
+
+  static func problem(with answer: AnswerRecord) -> String? {
+    if answer.questionID.isEmpty || answer.questionID.count > maximumText { return "has an empty or too long question id" }
+    if answer.response.utf8.count > 65_536 { return "is too long" }
+    if !isScore(answer.points) || !isScore(answer.maxPoints) || answer.points > answer.maxPoints + 1e-6 {
+      return "has impossible points"
+    }
+    if !answer.seconds.isFinite || answer.seconds < 0 { return "has an impossible time" }
+    if answer.hintsUsed < 0 || answer.hintsUsed > 1000 { return "has an impossible hint count" }
+    if !dates.contains(answer.at) { return "has a date out of range" }
+    return nil
+  }
+
+  static func problem(with mastery: TopicMastery) -> String? {
+    guard mastery.level.isFinite, (0...1.000001).contains(mastery.level), mastery.questionsAnswered >= 0,
+      mastery.questionsRight >= 0, mastery.questionsRight <= mastery.questionsAnswered
+    else { return "figures out of range" }
+    for latest in mastery.latest.values where !isScore(latest.points) || !isScore(latest.maxPoints) {
+      return "figures out of range"
+    }
+    return nil
+  }
+
+  private static func isScore(_ value: Double) -> Bool { value.isFinite && value >= 0 && value < 1e12 }
+
+  private static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+}
