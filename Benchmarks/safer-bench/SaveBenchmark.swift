@@ -1,8 +1,9 @@
 import Foundation
 import SaferCore
 
-/// Saving after an answer when the student already has 10,000 answers on record:
-/// the whole durable write (encode, temp file, fsync, rename, fsync of the folder).
+/// Saving after an answer when the student already has 10,000 answers on record (the
+/// journal entry: diff, encode, append, fdatasync), opening such a record, and compacting it
+/// (the whole snapshot: encode, temporary file, fsync, rename, fsync of the folder).
 enum SaveBenchmark {
   static func run(_ report: Reporter) throws {
     let data = try temporaryFolder("save")
@@ -26,10 +27,10 @@ enum SaveBenchmark {
           id: "open", kind: .lesson, contentID: "lesson-0", contentVersion: "0123456789abcdef", title: "Lesson 0",
           topic: "passwords", started: start))
     }
-    let path = store.recordPath(id: "bench")
+    handle.close()
+    let path = store.recordPath(id: UserID.make(from: "Bench") ?? "")
     let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
     report.result("record_size_10000_answers", size / 1_048_576, "MiB")
-    handle.close()
 
     let load = milliseconds { handle = (try? store.open(displayName: "Bench", now: start)) ?? handle }
     report.result("record_open_10000_answers", load, "ms")
@@ -43,8 +44,10 @@ enum SaveBenchmark {
           }
         })
     }
-    report.result("record_save_p50", percentile(timings, 50), "ms", target: "< 10 ms")
-    report.result("record_save_p99", percentile(timings, 99), "ms", target: "< 10 ms")
+    report.result("record_save_p50", percentile(timings, 50), "ms", target: "< 1 ms")
+    report.result("record_save_p99", percentile(timings, 99), "ms")
+    let compaction = try milliseconds { try handle.compact() }
+    report.result("record_compact_10000_answers", compaction, "ms")
 
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601

@@ -37,7 +37,7 @@ struct ShellOptions: ParsableArguments {
       store.compactionThreshold = bytes
     }
     var shellEnvironment = ShellEnvironment(
-      library: locations.loadLibrary(), store: store, editor: editor,
+      library: LibraryLoader(loading: { [locations] in locations.loadLibrary() }), store: store, editor: editor,
       output: FileDescriptorOutput(), style: style, width: { TerminalSize.columns(environment: environment) },
       settings: settings,
       userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },

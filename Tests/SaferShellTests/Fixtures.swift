@@ -39,7 +39,7 @@ enum Fixtures {
     let output = BufferOutput()
     let shell = Shell(
       environment: ShellEnvironment(
-        library: library, store: store, editor: ScriptedLineEditor(lines: lines), output: output,
+        library: LibraryLoader(library), store: store, editor: ScriptedLineEditor(lines: lines), output: output,
         style: Style(enabled: color), width: { width }, clock: ManualTime(), userName: user))
     _ = shell.run()
     return output.text

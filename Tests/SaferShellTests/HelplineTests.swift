@@ -25,7 +25,7 @@ import Testing
     let output = BufferOutput()
     let shell = Shell(
       environment: ShellEnvironment(
-        library: LessonLibrary.load(paths: [folder]), store: MemoryRecordStore(),
+        library: LibraryLoader(LessonLibrary.load(paths: [folder])), store: MemoryRecordStore(),
         editor: ScriptedLineEditor(lines: ["start help-lesson", "true"]), output: output, style: Style(enabled: false),
         settings: InstallationSettings(helpline: "ALO 116 111"), userName: "Ana"))
     _ = shell.run()

@@ -67,6 +67,23 @@ public final class FileRecordStore: RecordStore {
     return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
   }
 
+  /// Display names of the students whose journal holds entries not yet in their snapshot
+  /// (or who have only a journal), for `safer records compact`.
+  public func studentsWithJournals() -> [String] {
+    guard let folder = UsersFolder.existing(dataFolder: dataFolder) else { return [] }
+    var names: [String] = []
+    for file in folder.names() where file.hasSuffix(".jsonl") {
+      let id = String(file.dropLast(6))
+      guard UserID.isValid(id) else { continue }
+      if let data = try? folder.read(id + ".json"), let name = RecordLoader.displayName(in: data) {
+        names.append(name)
+      } else if let journal = try? folder.read(file), let name = RecordLoader.displayName(inJournal: journal) {
+        names.append(name)
+      }
+    }
+    return names.sorted()
+  }
+
   // MARK: - Migration from record schema 1
 
   /// The schema 1 record file of `name`, if one exists and holds that very name.

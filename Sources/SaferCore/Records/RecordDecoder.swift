@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a record snapshot, fast when it has the layout `RecordSerializer` writes.
 ///
 /// The fast path decodes the small head and each attempt's fields, decodes the answers
@@ -50,19 +56,41 @@ enum RecordDecoder {
     guard end - marker.upperBound >= 2, data[end - 1] == UInt8(ascii: "}"), data[end - 2] == UInt8(ascii: "]") else {
       throw Malformed()
     }
-    let body = data[marker.upperBound..<(end - 2)]
+    // Lines and the answers key located on the raw bytes (memchr, memmem): `Data`'s
+    // generic `split` and `range(of:)` cost more than the rest of opening.
     var headers = Data("[".utf8)
     var answerBytes: [Data] = []
     var lines: [Data] = []
-    for rawLine in body.split(separator: 0x0A, omittingEmptySubsequences: true) {
-      var line = rawLine
-      if line.last == UInt8(ascii: ",") { line = line.dropLast() }
-      guard line.last == UInt8(ascii: "}"), let key = line.range(of: answersKey) else { throw Malformed() }
-      if !lines.isEmpty { headers.append(UInt8(ascii: ",")) }
-      headers.append(contentsOf: line[line.startIndex..<key.lowerBound])
+    let bodyStart = marker.upperBound - data.startIndex
+    let bodyEnd = end - 2 - data.startIndex
+    let spans = data.withUnsafeBytes { buffer -> [(line: Range<Int>, key: Int)]? in
+      guard let base = buffer.baseAddress else { return [] }
+      var result: [(line: Range<Int>, key: Int)] = []
+      var start = bodyStart
+      while start < bodyEnd {
+        let found = memchr(base + start, 0x0A, bodyEnd - start)
+        let stop = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? bodyEnd
+        var lineEnd = stop
+        if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: ",") { lineEnd -= 1 }
+        if lineEnd > start {
+          guard buffer[lineEnd - 1] == UInt8(ascii: "}") else { return nil }
+          guard let key = Self.find(Self.answersKey, in: base, from: start, to: lineEnd) else { return nil }
+          result.append((start..<lineEnd, key))
+        }
+        start = stop + 1
+      }
+      return result
+    }
+    guard let spans else { throw Malformed() }
+    for (index, span) in spans.enumerated() {
+      let line = data[(data.startIndex + span.line.lowerBound)..<(data.startIndex + span.line.upperBound)]
+      let key = data.startIndex + span.key
+      if index > 0 { headers.append(UInt8(ascii: ",")) }
+      headers.append(contentsOf: data[line.startIndex..<key])
       headers.append(UInt8(ascii: "}"))
-      answerBytes.append(Data(line[(key.upperBound - 1)..<(line.endIndex - 1)]))
-      lines.append(Data(line))
+      // Slices share the file's bytes: nothing is copied.
+      answerBytes.append(data[(key + Self.answersKey.count - 1)..<(line.endIndex - 1)])
+      lines.append(line)
     }
     headers.append(UInt8(ascii: "]"))
     decoder.userInfo[Attempt.answersApart] = true
@@ -86,6 +114,22 @@ enum RecordDecoder {
     record.resume = head.resume
     record.attempts = attempts
     return Decoded(record: record, journalSeq: head.journalSeq ?? 0, lines: kept)
+  }
+
+  /// The offset of the first `needle` in `base[from..<to]`: `memchr` for its first byte,
+  /// `memcmp` for the rest.
+  private static func find(_ needle: Data, in base: UnsafeRawPointer, from: Int, to: Int) -> Int? {
+    needle.withUnsafeBytes { pattern -> Int? in
+      guard let first = pattern.first, let patternBase = pattern.baseAddress else { return nil }
+      var start = from
+      while to - start >= pattern.count {
+        guard let hit = memchr(base + start, Int32(first), to - start - pattern.count + 1) else { return nil }
+        let offset = base.distance(to: UnsafeRawPointer(hit))
+        if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+        start = offset + 1
+      }
+      return nil
+    }
   }
 
   /// The number of objects directly inside a JSON array, or `nil` when the bytes are not

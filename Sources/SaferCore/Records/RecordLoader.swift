@@ -155,6 +155,15 @@ struct RecordLoader {
     return aside
   }
 
+  /// The display name in the last journal entry that has the profile.
+  static func displayName(inJournal data: Data) -> String? {
+    let entries = JournalFile.read(data, after: 0).entries
+    guard let name = entries.last(where: { $0.profile != nil })?.profile?.displayName,
+      name.count <= UserID.maximumNameLength
+    else { return nil }
+    return name
+  }
+
   /// The display name stored in a record snapshot, read from its head only.
   static func displayName(in data: Data) -> String? {
     struct Head: Decodable {

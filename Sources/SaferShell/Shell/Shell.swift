@@ -10,7 +10,8 @@ public final class Shell {
   var handle: (any RecordHandle)?
   /// The lesson or quiz whose question is open, if any.
   var runner: ActivityRunner?
-  var library: LessonLibrary
+  /// The lessons once a command has needed them (`nil`: still loading, or not yet asked).
+  private var loadedLibrary: LessonLibrary?
   var shouldQuit = false
   /// Answers saved during this session, for the goodbye line.
   var answersSaved = 0
@@ -25,7 +26,6 @@ public final class Shell {
 
   public init(environment: ShellEnvironment) {
     self.env = environment
-    self.library = environment.library
   }
 
   var out: any TextOutput { env.output }
@@ -39,7 +39,6 @@ public final class Shell {
       out.line(
         style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
-    reportBrokenFiles()
     guard chooseUser() else { return 1 }
     if let first = env.firstCommand { handle(line: first) }
     while !shouldQuit {
@@ -148,7 +147,20 @@ public final class Shell {
     return prompt + " › "
   }
 
-  func reportBrokenFiles() {
+  /// The lessons, waiting for them on first use; the files that failed to load are named
+  /// then, once.
+  var library: LessonLibrary {
+    get {
+      if let loadedLibrary { return loadedLibrary }
+      let library = env.libraryLoader.library()
+      loadedLibrary = library
+      reportBrokenFiles(library)
+      return library
+    }
+    set { loadedLibrary = newValue }
+  }
+
+  func reportBrokenFiles(_ library: LessonLibrary) {
     guard !library.brokenFiles.isEmpty else { return }
     let files = Array(Set(library.brokenFiles)).sorted()
     let names = files.map { TerminalSafe.clean($0, keepNewlines: false) }.joined(separator: ", ")

@@ -2,7 +2,8 @@ import SaferCore
 
 /// Everything the shell needs from outside, so tests can supply their own.
 public struct ShellEnvironment {
-  public var library: LessonLibrary
+  /// The lessons, possibly still loading (see `LibraryLoader`).
+  public var libraryLoader: LibraryLoader
   public var store: any RecordStore
   public var editor: any LineEditor
   public var output: any TextOutput
@@ -24,13 +25,13 @@ public struct ShellEnvironment {
   public var rememberUser: (String) -> Void
 
   public init(
-    library: LessonLibrary, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
+    library: LibraryLoader, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
     width: @escaping () -> Int = { 80 }, clock: any TimeSource = SystemTime(),
     settings: InstallationSettings = InstallationSettings(), userName: String? = nil,
     lastUser: String? = nil, historyFile: @escaping (String) -> String? = { _ in nil },
     rememberUser: @escaping (String) -> Void = { _ in }
   ) {
-    self.library = library
+    self.libraryLoader = library
     self.store = store
     self.editor = editor
     self.output = output
