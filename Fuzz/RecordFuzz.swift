@@ -25,7 +25,8 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     do { try entry.apply(to: &record) } catch { break }
   }
   let repaired = RecordValidator.repair(record)
-  precondition(RecordValidator.repair(repaired.record).problems.isEmpty, "repair must be final")
+  let second = RecordValidator.repair(repaired.record).problems
+  precondition(second.isEmpty, "repair must be final: \(second)")
   for attempt in repaired.record.attempts {
     precondition(attempt.position >= 0 && attempt.score.isFinite && attempt.maxScore.isFinite)
   }

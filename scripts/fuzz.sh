@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh                          # run until stopped (Ctrl-C)
 #   scripts/fuzz.sh -max_total_time=180      # any libFuzzer option can follow
 #   scripts/fuzz.sh path/to/crash-…          # replay one input
+#   scripts/fuzz.sh --build-only             # compile the target, run nothing (CI)
 #
 # The target is Fuzz/GIFTFuzz.swift compiled with the SaferCore sources the parsers need
 # (not Yams, so no package build is involved). Seeds come from the GIFT test corpus; new
@@ -23,6 +24,7 @@ echo "Building $out/gift-fuzz…" >&2
 # (ld.gold's notes about AddressSanitizer's local symbols are noise.)
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name SaferCore \
   "${sources[@]}" Fuzz/GIFTFuzz.swift -o "$out/gift-fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
+[ "${1:-}" = "--build-only" ] && exit 0
 
 if [ $# -gt 0 ] && [ -f "$1" ]; then
   exec "$out/gift-fuzz" "$@"

@@ -22,6 +22,8 @@ struct safer_state {
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t resized;
+static volatile sig_atomic_t termination;
+static pthread_t termination_reader;
 static int install_count;
 static pthread_t reader_thread;
 static struct sigaction previous_int;
@@ -52,6 +54,7 @@ static int read_char(EditLine *el, wchar_t *out) {
   memset(&state, 0, sizeof state);
   *out = L'\0';
   for (;;) {
+    if (termination) return 0; /* as Ctrl-D: the shell says goodbye and saves */
     if (interrupted) {
       errno = EINTR;
       return -1;
@@ -191,6 +194,36 @@ static void on_signal(int signal) {
     resized = 1;
   if (!pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, signal);
 }
+
+/// SIGTERM or SIGHUP: remembered, so the shell ends as on Ctrl-D; the default action is
+/// put back at once, so a second signal ends the process if the shell is stuck.
+static void on_termination(int signal) {
+  termination = signal;
+  struct sigaction fallback;
+  memset(&fallback, 0, sizeof fallback);
+  fallback.sa_handler = SIG_DFL;
+  sigaction(signal, &fallback, NULL);
+  if (!pthread_equal(pthread_self(), termination_reader)) pthread_kill(termination_reader, SIGURG);
+}
+
+/// Only there so that pthread_kill(SIGURG) interrupts the reading thread's read().
+static void on_wake(int signal) { (void)signal; }
+
+int safer_termination_install(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0; /* no SA_RESTART: a blocked read must fail with EINTR */
+  termination_reader = pthread_self();
+  action.sa_handler = on_wake;
+  sigaction(SIGURG, &action, NULL);
+  action.sa_handler = on_termination;
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+  return 0;
+}
+
+int safer_termination_signal(void) { return termination; }
 
 int safer_signals_install(void) {
   if (!isatty(STDIN_FILENO)) return 0;

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SaferShell
 import SaferCore
+import SaferShell
 
 /// `safer check [PATH…]`: validate lesson and quiz files, all problems in one run.
 struct Check: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SaferShell
 import SaferCore
+import SaferShell
 
 /// `safer convert FILE --to gift|yaml|json [--output PATH]`: a lesson or question bank in
 /// another format, for Moodle, for editing, or for other tools.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SaferShell
 import SaferCore
+import SaferShell
 
 /// `safer lessons [--json]`: what is loaded, for people and for scripts.
 struct ListLessons: ParsableCommand {

@@ -21,6 +21,7 @@ struct ShellOptions: ParsableArguments {
     let environment = locations.environment
     let data = locations.dataFolder
     let interactive = isatty(STDIN_FILENO) == 1
+    TerminationSignals.install()
     let editor: any LineEditor = interactive ? LibEditLineEditor(programName: "safer", historyFile: nil) : PipedLineEditor()
     let style = Style(
       enabled: interactive
@@ -46,6 +47,8 @@ struct ShellOptions: ParsableArguments {
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
     shellEnvironment.firstCommand = firstCommand
     let status = Shell(environment: shellEnvironment).run()
+    // Ended by a signal, after saving: the status a shell gives a process it killed.
+    if let signal = TerminationSignals.received { throw ExitCode(128 + signal) }
     if status != 0 { throw ExitCode(status) }
   }
 }

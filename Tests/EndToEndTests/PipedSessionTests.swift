@@ -177,4 +177,17 @@ struct PipedSessionTests {
     #expect(
       !FileManager.default.fileExists(atPath: sandbox.root.deletingLastPathComponent().appendingPathComponent("evil.json").path))
   }
+
+  /// A 10 MB line (a pasted file, a runaway script) is refused at once, without holding it
+  /// in memory, and the lines after it still work.
+  @Test func aTenMegabyteLineIsRefusedAndTheSessionGoesOn() throws {
+    let huge = "start " + String(repeating: "x", count: 10_000_000)
+    let started = Date()
+    let result = try pipedSession([huge, "start demo-lesson", "b"])
+    #expect(Date().timeIntervalSince(started) < 15)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(unwrapped(result.output).contains("That line is too long: lines are limited to 4096 bytes. It was ignored."))
+    #expect(result.output.count < 10_000, "the line is not echoed back")
+    #expect(Verdict.count(in: result.stdout) == 1)
+  }
 }

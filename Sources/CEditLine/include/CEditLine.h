@@ -55,6 +55,12 @@ int safer_signals_install(void);
 void safer_signals_restore(void);
 /// Whether Ctrl-C was pressed since the last call; clears the flag.
 int safer_take_interrupt(void);
+/// Catches SIGTERM and SIGHUP (the terminal closed, a logout, a `kill`) on the calling
+/// thread, which must be the one that reads input: the read in progress ends as on Ctrl-D,
+/// and libedit's reader reports end of input from then on. A second signal kills.
+int safer_termination_install(void);
+/// The SIGTERM or SIGHUP received, or 0.
+int safer_termination_signal(void);
 /** Makes Ctrl-C a key that ends the read (flag set, as the SIGINT handler does) instead
     of a signal to the whole process group; returns 0 on success. */
 int safer_el_catch_ctrl_c(EditLine *el);

@@ -65,6 +65,8 @@ public struct Attempt: Codable, Hashable, Sendable {
 
   /// Set in a coder's `userInfo` when the answers are written or read apart from the rest
   /// (see `RecordSerializer`): the attempt is then coded without its `answers` key.
+  // swift-format-ignore: NeverForceUnwrap
+  // The key is a constant that cannot fail.
   static let answersApart = CodingUserInfoKey(rawValue: "safer.answersApart")!
 
   public init(from decoder: any Decoder) throws {

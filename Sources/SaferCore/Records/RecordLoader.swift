@@ -108,7 +108,8 @@ struct RecordLoader {
       if repairing {
         var kept = ""
         if let originalSnapshot {
-          kept = " The file as it was is kept in \(folder.fullPath(try copyAside(originalSnapshot, of: snapshotName, reason: "invalid", suffix: "json")))."
+          kept =
+            " The file as it was is kept in \(folder.fullPath(try copyAside(originalSnapshot, of: snapshotName, reason: "invalid", suffix: "json")))."
         }
         if let journal, !loaded.journalToRetire {
           _ = try copyAside(journal, of: journalName, reason: "invalid", suffix: "jsonl")
@@ -142,7 +143,8 @@ struct RecordLoader {
     let aside = folder.asideName(for: id, reason: reason, now: now)
     let failure = folder.rename(name, to: aside)
     guard failure == 0 else {
-      throw .unreadable(path: folder.fullPath(name), reason: "it is damaged and could not be moved aside: \(FileReason.text(failure))")
+      throw .unreadable(
+        path: folder.fullPath(name), reason: "it is damaged and could not be moved aside: \(FileReason.text(failure))")
     }
     folder.sync()
     return aside

@@ -24,16 +24,21 @@ public enum RecordValidator {
   public static func repair(_ input: UserRecord) -> Outcome {
     var record = input
     var problems: [String] = []
-    if let issue = problem(with: record.profile) { problems.append("profile: \(issue)") }
+    if let issue = problem(with: record.profile) {
+      problems.append("profile: \(issue)")
+      record.profile = repaired(record.profile)
+    }
     var seen: Set<String> = []
     record.attempts = record.attempts.enumerated().compactMap { index, attempt in
-      if let issue = problem(with: attempt) ?? (seen.insert(attempt.id).inserted ? nil : "its id is used twice") {
+      let issue = problem(with: attempt) ?? (seen.insert(attempt.id).inserted ? nil : "its id is used twice")
+      if let issue {
         problems.append("attempt \(index + 1) (\(clip(attempt.contentID))): \(issue)")
         return nil
       }
       return attempt
     }
-    if let resume = record.resume, !record.attempts.contains(where: { $0.id == resume.attemptID && $0.status == .inProgress })
+    if let resume = record.resume,
+      !record.attempts.contains(where: { $0.id == resume.attemptID && $0.status == .inProgress })
     {
       // Pointing at a finished attempt is harmless; pointing at nothing is not.
       if !record.attempts.contains(where: { $0.id == resume.attemptID }) {
@@ -52,6 +57,18 @@ public enum RecordValidator {
     if profile.displayName.count > UserID.maximumNameLength { return "the name is too long" }
     if !dates.contains(profile.created) || !dates.contains(profile.lastSeen) { return "a date is out of range" }
     return nil
+  }
+
+  /// The profile with its name cut to the longest allowed and its dates brought into range,
+  /// so that a repaired record passes the checks again.
+  static func repaired(_ profile: UserRecord.Profile) -> UserRecord.Profile {
+    var profile = profile
+    if profile.displayName.count > UserID.maximumNameLength {
+      profile.displayName = String(profile.displayName.prefix(UserID.maximumNameLength))
+    }
+    profile.created = profile.created.clamped(to: dates)
+    profile.lastSeen = profile.lastSeen.clamped(to: dates)
+    return profile
   }
 
   static func problem(with attempt: Attempt) -> String? {
@@ -105,4 +122,10 @@ public enum RecordValidator {
   private static func isScore(_ value: Double) -> Bool { value.isFinite && value >= 0 && value < 1e12 }
 
   private static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+}
+
+extension Date {
+  fileprivate func clamped(to range: ClosedRange<Date>) -> Date {
+    Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+  }
 }

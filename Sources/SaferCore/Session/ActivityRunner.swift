@@ -19,6 +19,20 @@ public final class ActivityRunner {
   /// Explanations after the last question, to show with the summary of a finished lesson.
   public private(set) var closingExplanations: [String] = []
   private var shownAt: Date
+  /// An answer graded but refused by the disk (full, gone, read-only): kept so that
+  /// `retryUnsaved` can save it without the student typing it again.
+  private var unsaved: Unsaved?
+
+  private struct Unsaved {
+    var question: Question
+    var response: String
+    var grade: Grade
+    var seconds: Double
+    var skipped: Bool
+  }
+
+  /// Whether an answer waits to be saved again (see `retryUnsaved`).
+  public var hasUnsavedAnswer: Bool { unsaved != nil }
 
   init(content: Content, handle: any RecordHandle, clock: any TimeSource, attemptID: String) {
     self.content = content
@@ -139,6 +153,20 @@ public final class ActivityRunner {
     return try record(question: question, response: "", grade: grade, seconds: seconds, skipped: true)
   }
 
+  /// Saves the answer that failed to save, as it was graded then (its time included).
+  /// Returns `nil` when there is none, or when the question it answered is no longer open.
+  public func retryUnsaved() throws -> AnswerOutcome? {
+    guard let unsaved else { return nil }
+    guard present()?.question == unsaved.question else {
+      self.unsaved = nil
+      return nil
+    }
+    let summary = try record(
+      question: unsaved.question, response: unsaved.response, grade: unsaved.grade, seconds: unsaved.seconds,
+      skipped: unsaved.skipped)
+    return AnswerOutcome(grade: unsaved.grade, summary: summary)
+  }
+
   private func record(question: Question, response: String, grade: Grade, seconds: Double, skipped: Bool) throws -> Summary? {
     guard let attempt else { return nil }
     let now = clock.now()
@@ -174,8 +202,10 @@ public final class ActivityRunner {
         }
       }
     } catch {
+      unsaved = Unsaved(question: question, response: response, grade: grade, seconds: seconds, skipped: skipped)
       throw ActivityError.record(error)
     }
+    unsaved = nil
     hintsShown = 0
     closingExplanations = closing
     shownAt = clock.now()

@@ -22,28 +22,58 @@ extension Shell {
   func answer(_ text: String) {
     guard let runner else { return }
     do {
-      let outcome = try runner.answer(text)
-      answersSaved += 1
-      if runner.marksEachAnswer {
-        out.lines(renderer.verdict(outcome.grade))
-      } else {
-        say(style.dim("Answer saved. You will see how you did at the end."))
-      }
-      if let summary = outcome.summary {
-        if !runner.closingExplanations.isEmpty {
-          out.line()
-          out.lines(renderer.explanations(runner.closingExplanations).dropLast())
-        }
-        out.lines(renderer.summary(summary, lessonTitles: lessonTitles))
-        self.runner = nil
-        say(style.dim("Type `lessons` for what is next, or `progress` to see how you are doing."))
-      } else {
-        presentCurrent(withExplanations: true)
-      }
+      show(try runner.answer(text), of: runner)
     } catch let problem as ResponseProblem {
       say(style.yellow(TerminalSafe.clean(problem.description)))
     } catch {
-      self.error(String(describing: error))
+      saveFailed(error, runner: runner)
+    }
+  }
+
+  /// `retry`: saves the answer the disk refused, as it was typed and timed.
+  func retry() {
+    guard let runner, runner.hasUnsavedAnswer else {
+      say("There is no answer waiting to be saved.")
+      return
+    }
+    do {
+      guard let outcome = try runner.retryUnsaved() else {
+        say("The question that answer was for is no longer open, so there is nothing to save.")
+        return
+      }
+      say(style.dim("Saved now."))
+      show(outcome, of: runner)
+    } catch {
+      saveFailed(error, runner: runner)
+    }
+  }
+
+  /// A save the disk refused: the answer stays in memory, and the student is told how to
+  /// save it again rather than type it again.
+  private func saveFailed(_ error: any Error, runner: ActivityRunner) {
+    self.error(String(describing: error))
+    if runner.hasUnsavedAnswer {
+      say("Your answer is kept here: type `retry` to save it once the problem is fixed (ask your teacher if it stays).")
+    }
+  }
+
+  private func show(_ outcome: AnswerOutcome, of runner: ActivityRunner) {
+    answersSaved += 1
+    if runner.marksEachAnswer {
+      out.lines(renderer.verdict(outcome.grade))
+    } else {
+      say(style.dim("Answer saved. You will see how you did at the end."))
+    }
+    if let summary = outcome.summary {
+      if !runner.closingExplanations.isEmpty {
+        out.line()
+        out.lines(renderer.explanations(runner.closingExplanations).dropLast())
+      }
+      out.lines(renderer.summary(summary, lessonTitles: lessonTitles))
+      self.runner = nil
+      say(style.dim("Type `lessons` for what is next, or `progress` to see how you are doing."))
+    } else {
+      presentCurrent(withExplanations: true)
     }
   }
 
@@ -79,7 +109,7 @@ extension Shell {
         presentCurrent(withExplanations: true)
       }
     } catch {
-      self.error(String(describing: error))
+      saveFailed(error, runner: runner)
     }
   }
 

@@ -49,7 +49,7 @@ public final class Shell {
         interrupted()
       case .line(let line):
         guard line.utf8.count <= Self.maximumLineBytes else {
-          error("That line is \(line.utf8.count) bytes long; lines are limited to \(Self.maximumLineBytes). It was ignored.")
+          error("That line is too long: lines are limited to \(Self.maximumLineBytes) bytes. It was ignored.")
           continue
         }
         if !line.trimmingCharacters(in: .whitespaces).isEmpty { env.editor.addToHistory(line) }
@@ -103,6 +103,7 @@ public final class Shell {
     case "hint": hint()
     case "skip": skip()
     case "again": again()
+    case "retry": retry()
     case "reset": reset(argument)
     case "progress": showProgress()
     case "whoami": whoami()
@@ -178,7 +179,8 @@ public final class Shell {
     } else if answersSaved == 0 {
       message = "No answers this session"
     } else {
-      message = "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session in \(TerminalSafe.clean(handle.location))"
+      message =
+        "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session in \(TerminalSafe.clean(handle.location))"
     }
     if let runner, !runner.isFinished {
       message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it"

@@ -53,6 +53,11 @@ public struct ShellCommand: Sendable {
       name: "again", usage: "again", summary: "show the current question again", details: "Also shows the text before it.",
       argument: .none),
     .init(
+      name: "retry", usage: "retry", summary: "save again an answer the disk refused",
+      details:
+        "When an answer could not be saved (a full disk, a missing folder), it is kept in the shell: `retry` saves it as you gave it, without typing it again.",
+      argument: .none),
+    .init(
       name: "reset", usage: "reset <lesson>", summary: "start a lesson over (earlier attempts are kept)",
       details: "Your unfinished attempt is closed and kept in your record; the next `start` begins from the first step.",
       argument: .lesson),

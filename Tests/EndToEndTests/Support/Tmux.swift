@@ -155,6 +155,24 @@ final class TmuxSession: @unchecked Sendable {
     return try #require(status.flatMap { Int32($0) }, "no exit status in: \(Self.trimmed(screen))")
   }
 
+  /// The process id of `safer` itself (the child of the pane's small sh), for tests that
+  /// send it a signal as the system would.
+  func shellPID() throws -> Int32 {
+    let output = try run(["display-message", "-p", "-t", "safer", "#{pane_pid}"]).stdout
+    let wrapper = try #require(Int32(output.trimmingCharacters(in: .whitespacesAndNewlines)), "no pane pid: \(output)")
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+      guard let pid = Int32(entry),
+        let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let afterName = stat.range(of: ") ", options: .backwards)
+      else { continue }
+      // Fields after the name: state, then the parent's pid.
+      let fields = stat[afterName.upperBound...].split(separator: " ")
+      if fields.count > 1, Int32(fields[1]) == wrapper { return pid }
+    }
+    throw HarnessError(description: "no child of the pane's sh (\(wrapper)) found in /proc")
+  }
+
   /// A screen for an error message: without the empty rows below the last output.
   private static func trimmed(_ screen: String) -> String {
     var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)

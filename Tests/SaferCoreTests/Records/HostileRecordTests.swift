@@ -111,6 +111,19 @@ struct HostileRecordTests {
     try handle.update { $0.profile.lastSeen = Fixtures.start.addingTimeInterval(9) }
   }
 
+  /// Found by the record fuzzer: a profile date out of range was reported on every open,
+  /// because the repair left it as it was.
+  @Test func aProfileOutOfRangeIsRepairedOnceAndForAll() throws {
+    var sample = Fixtures.sampleRecord()
+    sample.profile.created = Date(timeIntervalSince1970: 65_000_000_000)
+    sample.profile.displayName = String(repeating: "A", count: 300)
+    let first = RecordValidator.repair(sample)
+    #expect(first.problems.count == 1)
+    #expect(first.record.profile.displayName.count == UserID.maximumNameLength)
+    #expect(first.record.attempts.count == sample.attempts.count)
+    #expect(RecordValidator.repair(first.record).problems.isEmpty)
+  }
+
   @Test func aRecordUnderAnotherNameIsNeverHandedOver() throws {
     let bo = Fixtures.sampleRecord(id: ana, displayName: "Bo")
     try RecordSerializer().encode(bo).write(to: URL(fileURLWithPath: users + "/\(ana).json"))

@@ -135,6 +135,26 @@ struct ActivityRunnerTests {
     #expect(outcome.grade.points == 0.75, "the hint seen before the failed save still counts")
   }
 
+  @Test func anAnswerTheDiskRefusedIsSavedByRetryWithoutRetyping() throws {
+    let session = try SessionHarness()
+    let runner = try session.starter.start("tiny").runner
+    session.clock.advance(4)
+    session.handle.failing = true
+    #expect(throws: ActivityError.self) { try runner.answer("b") }
+    #expect(runner.hasUnsavedAnswer)
+    session.clock.advance(60)
+    #expect(throws: ActivityError.self) { try runner.retryUnsaved() }
+    #expect(runner.hasUnsavedAnswer, "still kept after a second failure")
+    session.handle.failing = false
+    let outcome = try #require(try runner.retryUnsaved())
+    #expect(outcome.grade.isCorrect)
+    #expect(!runner.hasUnsavedAnswer)
+    let saved = try #require(runner.attempt?.answers.first)
+    #expect(saved.response == "b" && saved.seconds == 4, "saved as answered, not as retried")
+    #expect(runner.present()?.question?.id == "reuse")
+    #expect(try runner.retryUnsaved() == nil)
+  }
+
   // MARK: - Branching
 
   @Test func scenarioChoiceJumpsToItsNextStep() throws {
