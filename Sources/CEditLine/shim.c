@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -180,9 +181,18 @@ int safer_history_load(History *list, const char *path) {
   return history(list, &event, H_LOAD, path);
 }
 
-int safer_history_save(History *list, const char *path) {
+int safer_history_save_fd(History *list, int fd) {
+  int copy = dup(fd);
+  if (copy < 0) return -1;
+  FILE *file = fdopen(copy, "w");
+  if (file == NULL) {
+    close(copy);
+    return -1;
+  }
   HistEvent event;
-  return history(list, &event, H_SAVE, path);
+  int saved = history(list, &event, H_SAVE_FP, file);
+  if (fclose(file) != 0) return -1;
+  return saved;
 }
 
 /// A process-directed signal may land on any thread; only the reading thread's

@@ -107,6 +107,34 @@ struct PseudoTerminalTests {
     try second.waitForLastLine("Ana › whoami")
   }
 
+  /// A link planted at the history file is neither read into the Up arrow nor written
+  /// through: the file it points to stays as it was, and the history becomes a real file.
+  @Test func aLinkAtTheHistoryFileIsNotFollowed() throws {
+    let secret = sandbox.root.appendingPathComponent("secret.txt")
+    try "_HiStOrY_V2_\nthe\\040secret\\040line\n".write(to: secret, atomically: true, encoding: .utf8)
+    let folder = sandbox.data.appendingPathComponent("history")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let historyFile = folder.appendingPathComponent("\(sandbox.recordID()).history")
+    try FileManager.default.createSymbolicLink(at: historyFile, withDestinationURL: secret)
+
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.press("Up")
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(!(try shell.lastLine()).contains("secret"), "the linked file was loaded as history")
+    try shell.press("C-u")
+    try shell.enter("whoami")
+    try shell.waitFor(text: "You are Ana")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.press("C-d")
+    #expect(try shell.exitStatus() == 0)
+
+    #expect(try String(contentsOf: secret, encoding: .utf8) == "_HiStOrY_V2_\nthe\\040secret\\040line\n")
+    let attributes = try FileManager.default.attributesOfItem(atPath: historyFile.path)
+    #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    #expect(try String(contentsOf: historyFile, encoding: .utf8).contains("whoami"))
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }

@@ -46,7 +46,9 @@ int safer_history_enter(History *list, const char *line);
 int safer_history_load(History *list, const char *path);
 /** Forgets every entry (before loading another student's history). */
 int safer_history_clear(History *list);
-int safer_history_save(History *list, const char *path);
+/** Writes the history to an open descriptor (H_SAVE_FP on a dup of it): the caller opened
+    it without following links. Returns the number of entries, or -1. */
+int safer_history_save_fd(History *list, int fd);
 
 /// When stdin is a terminal, catches SIGINT, SIGWINCH and SIGCONT (without SA_RESTART)
 /// so that a read in progress is interrupted. Returns 1 if installed. Nested calls are counted.

@@ -9,14 +9,18 @@ public enum ContentFile: Sendable {
   /// What a folder scan picks up. A `.txt` file is read (as Aiken) only when named.
   static let extensions = Set(["yaml", "yml"]).union(QuestionBank.extensions)
 
+  /// Largest lesson, quiz or bank file read: the biggest real ones are a few dozen KB.
+  static let maximumBytes = 4 * 1024 * 1024
+
   /// Reads and parses one file. Never throws: every problem becomes a diagnostic, and a
   /// file that cannot be used at all yields `nil` content.
   static func load(path: String) -> (ContentFile?, [Diagnostic]) {
     let start = SourceLocation(file: path, line: 1, column: 1)
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return (nil, [Diagnostic(.error, at: start, "cannot read this file (missing, or no permission)")])
+    var bytes: [UInt8]
+    switch BoundedFile.read(path, maximumBytes: maximumBytes) {
+    case .success(let read): bytes = read
+    case .failure(let problem): return (nil, [Diagnostic(.error, at: start, problem.description)])
     }
-    var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return (nil, [Diagnostic(.error, at: start, "this file is not UTF-8 text; save it as UTF-8")])
@@ -46,6 +50,16 @@ public enum ContentFile: Sendable {
     } catch {
       return (nil, [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "\(error)")])
     }
+    if !looksLikeContent(root) {
+      return (
+        nil,
+        [
+          Diagnostic(
+            .error, at: SourceLocation(file: file, line: 1, column: 1),
+            "this is not a lesson, quiz or question bank: it has none of their fields (`id`, `title`, `steps`, `kind`)")
+        ]
+      )
+    }
     if root["kind"]?.string == "quiz" {
       let (quiz, problems) = QuizParser.parse(root, file: file, contentVersion: contentVersion)
       return (quiz.map(ContentFile.quiz), problems)
@@ -57,6 +71,15 @@ public enum ContentFile: Sendable {
     let isBank = root["kind"]?.string == "bank"
     let (lesson, problems) = LessonParser.parse(root, file: file, contentVersion: contentVersion, isBank: isBank)
     return (lesson.map(ContentFile.lesson), problems)
+  }
+
+  /// Whether a YAML document is meant as a lesson, quiz or bank: a mapping with at least
+  /// one of their fields. Anything else (a password file, a list, a letter) is refused as
+  /// a whole, without quoting its lines back as "unknown fields".
+  static func looksLikeContent(_ root: Node) -> Bool {
+    guard let mapping = root.mapping else { return false }
+    let known = LessonParser.lessonKeys.union(QuizParser.quizKeys)
+    return mapping.keys.contains { $0.string.map(known.contains) ?? false }
   }
 
   private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

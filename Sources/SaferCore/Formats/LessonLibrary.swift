@@ -30,6 +30,9 @@ public struct LessonLibrary: Sendable {
     for path in paths {
       found += contentFiles(under: path, diagnostics: &library.diagnostics)
     }
+    // A missing or unreadable folder is named with the files that failed, so the shell
+    // reports it and `check` fails.
+    library.brokenFiles += library.diagnostics.map(\.location.file)
     let files = found
     let parsed = ParsedFiles(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -149,21 +152,43 @@ public struct LessonLibrary: Sendable {
     quizzes = usableQuizzes.sorted { $0.id < $1.id }
   }
 
-  static func contentFiles(under path: String, diagnostics: inout [Diagnostic]) -> [String] {
+  /// How a folder is listed: its entries' names. A parameter so tests can stand in for a
+  /// folder the system refuses (a test running as root can read any folder).
+  typealias FolderLister = (String) throws -> [String]
+
+  /// The lesson, quiz and bank files under `path` (a folder, walked without following
+  /// links to folders, hidden entries skipped; or one file). A folder that cannot be read
+  /// is an error naming it, never silently skipped: its lessons would just be missing.
+  static func contentFiles(
+    under path: String, diagnostics: inout [Diagnostic],
+    list: FolderLister = { try FileManager.default.contentsOfDirectory(atPath: $0) }
+  ) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder"))
       return []
     }
     guard isDirectory.boolValue else { return [path] }
-    let base = URL(fileURLWithPath: path)
     var found: [String] = []
-    let enumerator = FileManager.default.enumerator(
-      at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    while let url = enumerator?.nextObject() as? URL {
-      if ContentFile.extensions.contains(url.pathExtension.lowercased()) {
-        let relative = url.path.dropFirst(base.path.count).drop { $0 == "/" }
-        found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+    var folders = [(path: path.hasSuffix("/") ? String(path.dropLast()) : path, depth: 0)]
+    while let folder = folders.popLast() {
+      let names: [String]
+      do { names = try list(folder.path) } catch {
+        diagnostics.append(
+          Diagnostic(
+            .error, at: SourceLocation(file: folder.path, line: 1, column: 1),
+            "cannot read this folder (\(FileReason.describe(error))); the lessons in it were left out"))
+        continue
+      }
+      for name in names where !name.hasPrefix(".") {
+        let child = folder.path + "/" + name
+        let type = (try? FileManager.default.attributesOfItem(atPath: child)[.type]) as? FileAttributeType
+        if type == .typeDirectory {
+          // Deeper than any real lesson tree: a loop of bind mounts, or a prank.
+          if folder.depth < 32 { folders.append((child, folder.depth + 1)) }
+        } else if ContentFile.extensions.contains((name as NSString).pathExtension.lowercased()) {
+          found.append(child)
+        }
       }
     }
     return found.sorted()

@@ -23,7 +23,9 @@ public struct InstallationSettings: Hashable, Sendable {
   public static func load(path: String, environment: [String: String]) -> (InstallationSettings, [String]) {
     var settings = InstallationSettings()
     var problems: [String] = []
-    if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+    let read = FileManager.default.fileExists(atPath: path) ? BoundedFile.read(path, maximumBytes: 64 * 1024) : .success([])
+    if case .failure(let problem) = read { problems.append("\(path): \(problem)") }
+    if case .success(let bytes) = read, !bytes.isEmpty, let text = String(validating: bytes, as: UTF8.self) {
       do {
         if let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root {
           for (key, value) in mapping {

@@ -36,7 +36,7 @@ public final class LibEditLineEditor: LineEditor {
     _ = Self.localeAdopted
     self.historyFile = historyFile
     history = safer_history_open(Self.historySize)
-    if let history, let historyFile { _ = safer_history_load(history, historyFile) }
+    if let history, let historyFile { HistoryFile.load(history, from: historyFile) }
     editLine = safer_el_open(programName, Unmanaged.passUnretained(self).toOpaque())
     guard let editLine else { return }
     _ = safer_el_set_editor(editLine, "emacs")
@@ -106,11 +106,7 @@ public final class LibEditLineEditor: LineEditor {
     guard let history else { return }
     _ = safer_history_clear(history)
     historyFile = path
-    if let path {
-      let folder = (path as NSString).deletingLastPathComponent
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      _ = safer_history_load(history, path)
-    }
+    if let path { HistoryFile.load(history, from: path) }
   }
 
   /// Blank lines and repeats of the previous entry are not kept.
@@ -118,7 +114,7 @@ public final class LibEditLineEditor: LineEditor {
     let line = line.trimmingCharacters(in: .whitespaces)
     guard let history, !line.isEmpty else { return }
     _ = safer_history_enter(history, line)
-    if let historyFile { _ = safer_history_save(history, historyFile) }
+    if let historyFile { HistoryFile.save(history, to: historyFile) }
   }
 
   /// Whether Ctrl-C was pressed since the last call (or read), so that long work

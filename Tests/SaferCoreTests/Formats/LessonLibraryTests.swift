@@ -24,6 +24,52 @@ struct LessonLibraryTests {
     #expect(library.diagnostics.allSatisfy { $0.location.file == bad })
   }
 
+  /// A folder the system refuses (a teacher's share with the wrong permissions) is named
+  /// as an error, so `check` fails and the shell says so; the other folders still load.
+  @Test func anUnreadableFolderIsReportedNotSkipped() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("open/one.yaml", Self.lessonYAML(id: "one"))
+    try folder.write("locked/two.yaml", Self.lessonYAML(id: "two"))
+    var diagnostics: [Diagnostic] = []
+    let files = LessonLibrary.contentFiles(under: folder.path, diagnostics: &diagnostics) { path in
+      if path.hasSuffix("/locked") { throw CocoaError(.fileReadNoPermission) }
+      return try FileManager.default.contentsOfDirectory(atPath: path)
+    }
+    #expect(files == [folder.path + "/open/one.yaml"])
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.severity == .error)
+    #expect(diagnostics.first?.location.file == folder.path + "/locked")
+    #expect(diagnostics.first?.message.hasPrefix("cannot read this folder") == true)
+  }
+
+  @Test func aMissingFolderMakesTheLibraryBroken() throws {
+    let library = LessonLibrary.load(paths: ["/nonexistent/lessons"])
+    #expect(library.hasErrors)
+    #expect(library.brokenFiles == ["/nonexistent/lessons"])
+  }
+
+  /// `quiz /etc/shadow`: refused as a whole, and none of its lines are quoted back.
+  @Test func aFileThatIsNoLessonIsRefusedWithoutQuotingIt() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("shadow", "root:$6$secret:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+    let (content, problems) = ContentFile.load(path: file)
+    #expect(content == nil)
+    #expect(problems.count == 1)
+    #expect(problems.first?.message.hasPrefix("this is not a lesson, quiz or question bank") == true)
+    #expect(!problems.contains { $0.message.contains("secret") || $0.message.contains("daemon") })
+    let list = try folder.write("list.yaml", "- root\n- daemon\n")
+    #expect(ContentFile.load(path: list).1.map(\.message) == problems.map(\.message))
+  }
+
+  @Test func devicesFoldersAndHugeFilesAreNotRead() throws {
+    let folder = try TemporaryFolder()
+    #expect(ContentFile.load(path: "/dev/zero").1.first?.message.contains("not a regular file") == true)
+    #expect(ContentFile.load(path: folder.path).1.first?.message.contains("not a regular file") == true)
+    let huge = try folder.write("huge.yaml", String(repeating: "# padding\n", count: 500_000))
+    #expect(ContentFile.load(path: huge).1.first?.message.contains("too large") == true)
+    #expect(ContentFile.load(path: folder.path + "/none.yaml").1.first?.message == "cannot read this file: there is no such file")
+  }
+
   @Test func findsYamlAndYmlInSubfoldersSkippingOtherFiles() throws {
     let folder = try TemporaryFolder()
     try folder.write("fraud/one.yml", Self.lessonYAML(id: "one", topic: "fraud"))

@@ -71,7 +71,7 @@ struct LessonDiagnosticCase: CustomTestStringConvertible, Sendable {
       message: "`steps` must be a list"),
     .init(
       name: "root is not a mapping", yaml: "«here»- one\n- two\n",
-      message: "a lesson must be a mapping of `key: value` lines"),
+      message: "this is not a lesson, quiz or question bank"),
     .init(
       name: "step is not a mapping", yaml: Fixtures.lessonHeader + steps + "  - «here»just text\n",
       message: "a step must be a mapping"),

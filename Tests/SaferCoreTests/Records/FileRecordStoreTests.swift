@@ -77,7 +77,7 @@ struct FileRecordStoreTests {
     let journal = try #require(bytes(journalPath))
     let expected = handle.record
     handle.close()
-    FileManager.default.createFile(atPath: journalPath, contents: Data(journal))
+    #expect(FileManager.default.createFile(atPath: journalPath, contents: Data(journal)))
     let reopened = try store.open(displayName: "Ana", now: Fixtures.start)
     #expect(reopened.record == expected)
     #expect(reopened.record.attempts[1].answers.count == 2)

@@ -10,6 +10,7 @@ import Foundation
 enum FileReason {
   static func text(_ code: Int32) -> String {
     switch code {
+    case ENOENT: "there is no such file"
     case ENOSPC: "the disk is full"
     case EDQUOT: "the disk quota is used up"
     case EACCES, EPERM: "permission denied"
