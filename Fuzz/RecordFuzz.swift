@@ -13,6 +13,18 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   if let decoded = try? RecordDecoder.decode(bytes) {
     record = decoded.record
     seq = decoded.journalSeq
+    // The fast line reader reads every attempt as JSONDecoder does.
+    RecordDecoder.decodeWithFoundationOnly = true
+    let slow = try? RecordDecoder.decode(bytes)
+    RecordDecoder.decodeWithFoundationOnly = false
+    if let slow {
+      func fields(_ attempts: [Attempt]) -> [Attempt] {
+        attempts.map {
+          var copy = $0; copy.answers = []; return copy
+        }
+      }
+      precondition(fields(slow.record.attempts) == fields(record.attempts), "the line reader and JSONDecoder disagree")
+    }
     // Archived answers decode (or become placeholders) without changing their count.
     for attempt in record.attempts {
       precondition(attempt.answers.elements.count == attempt.answers.count)

@@ -44,7 +44,12 @@ enum RecordDecoder {
   private static let answersKey = Data(",\"answers\":[".utf8)
 
   private static func decodeLaidOut(_ data: Data) throws -> Decoded {
-    guard let marker = data.range(of: RecordSerializer.attemptsMarker) else { throw Malformed() }
+    // memchr and memcmp: `Data.range(of:)` took longer than decoding every attempt.
+    let markerOffset = data.withUnsafeBytes { buffer in
+      buffer.baseAddress.flatMap { find(RecordSerializer.attemptsMarker, in: $0, from: 0, to: buffer.count) }
+    }
+    guard let markerOffset else { throw Malformed() }
+    let marker = (data.startIndex + markerOffset)..<(data.startIndex + markerOffset + RecordSerializer.attemptsMarker.count)
     var headBytes = Data(data[data.startIndex..<marker.lowerBound])
     headBytes.append(UInt8(ascii: "}"))
     let decoder = RecordSerializer.makeDecoder()
@@ -56,16 +61,17 @@ enum RecordDecoder {
     guard end - marker.upperBound >= 2, data[end - 1] == UInt8(ascii: "}"), data[end - 2] == UInt8(ascii: "]") else {
       throw Malformed()
     }
-    // Lines and the answers key located on the raw bytes (memchr, memmem): `Data`'s
-    // generic `split` and `range(of:)` cost more than the rest of opening.
-    var headers = Data("[".utf8)
-    var answerBytes: [Data] = []
-    var lines: [Data] = []
+    // Each line is read by `AttemptLineReader` where it can, else its fields go to
+    // `JSONDecoder`. Lines are found with memchr: `Data`'s generic `split` and
+    // `range(of:)` cost more than the rest of opening.
     let bodyStart = marker.upperBound - data.startIndex
     let bodyEnd = end - 2 - data.startIndex
-    let spans = data.withUnsafeBytes { buffer -> [(line: Range<Int>, key: Int)]? in
-      guard let base = buffer.baseAddress else { return [] }
-      var result: [(line: Range<Int>, key: Int)] = []
+    let answerDecoder = RecordSerializer.makeDecoder()
+    decoder.userInfo[Attempt.answersApart] = true
+    var attempts: [Attempt] = []
+    var kept: [Int: Data] = [:]
+    try data.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { throw Malformed() }
       var start = bodyStart
       while start < bodyEnd {
         let found = memchr(base + start, 0x0A, bodyEnd - start)
@@ -73,38 +79,27 @@ enum RecordDecoder {
         var lineEnd = stop
         if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: ",") { lineEnd -= 1 }
         if lineEnd > start {
-          guard buffer[lineEnd - 1] == UInt8(ascii: "}") else { return nil }
-          guard let key = Self.find(Self.answersKey, in: base, from: start, to: lineEnd) else { return nil }
-          result.append((start..<lineEnd, key))
+          // `"answers":[…]` comes last: the line ends in "]}".
+          guard lineEnd - start >= 2, buffer[lineEnd - 1] == UInt8(ascii: "}"), buffer[lineEnd - 2] == UInt8(ascii: "]")
+          else { throw Malformed() }
+          let line = data[(data.startIndex + start)..<(data.startIndex + lineEnd)]
+          var (attempt, storedCount, answersStart) = try header(of: line, in: buffer, start..<lineEnd, decoder: decoder)
+          // Slices share the file's bytes: nothing is copied.
+          let answerBytes = data[(data.startIndex + answersStart)..<(data.startIndex + lineEnd - 1)]
+          if attempt.status == .inProgress {
+            attempt.answers = AnswerList(try answerDecoder.decode([AnswerRecord].self, from: answerBytes))
+          } else {
+            // A stored count is trusted only within what the bytes could hold ("{}" per
+            // answer); a wrong one shows up when the answers are read (`AnswerList`).
+            let stored = storedCount.flatMap { (0...answerBytes.count / 2).contains($0) ? $0 : nil }
+            guard let count = stored ?? countObjects(inArray: answerBytes) else { throw Malformed() }
+            attempt.answers = AnswerList(archived: answerBytes, count: count)
+            // A line without its count is written anew at the next snapshot, with one.
+            if stored != nil { kept[attempts.count] = line }
+          }
+          attempts.append(attempt)
         }
         start = stop + 1
-      }
-      return result
-    }
-    guard let spans else { throw Malformed() }
-    for (index, span) in spans.enumerated() {
-      let line = data[(data.startIndex + span.line.lowerBound)..<(data.startIndex + span.line.upperBound)]
-      let key = data.startIndex + span.key
-      if index > 0 { headers.append(UInt8(ascii: ",")) }
-      headers.append(contentsOf: data[line.startIndex..<key])
-      headers.append(UInt8(ascii: "}"))
-      // Slices share the file's bytes: nothing is copied.
-      answerBytes.append(data[(key + Self.answersKey.count - 1)..<(line.endIndex - 1)])
-      lines.append(line)
-    }
-    headers.append(UInt8(ascii: "]"))
-    decoder.userInfo[Attempt.answersApart] = true
-    var attempts = try decoder.decode([Attempt].self, from: headers)
-    guard attempts.count == lines.count else { throw Malformed() }
-    let answerDecoder = RecordSerializer.makeDecoder()
-    var kept: [Int: Data] = [:]
-    for index in attempts.indices {
-      if attempts[index].status == .inProgress {
-        attempts[index].answers = AnswerList(try answerDecoder.decode([AnswerRecord].self, from: answerBytes[index]))
-      } else {
-        guard let count = countObjects(inArray: answerBytes[index]) else { throw Malformed() }
-        attempts[index].answers = AnswerList(archived: answerBytes[index], count: count)
-        kept[index] = lines[index]
       }
     }
     var record = UserRecord(id: head.profile.id, displayName: head.profile.displayName, now: head.profile.created)
@@ -115,6 +110,24 @@ enum RecordDecoder {
     record.attempts = attempts
     return Decoded(record: record, journalSeq: head.journalSeq ?? 0, lines: kept)
   }
+
+  /// One attempt line's fields, its stored answer count and where its answers start: by
+  /// `AttemptLineReader`, or by `JSONDecoder` when the line is not in the usual form.
+  private static func header(
+    of line: Data, in buffer: UnsafeRawBufferPointer, _ range: Range<Int>, decoder: JSONDecoder
+  ) throws -> (Attempt, Int?, Int) {
+    if !decodeWithFoundationOnly, let header = AttemptLineReader.read(buffer, in: range) {
+      return (header.attempt, header.answerCount, header.answersStart)
+    }
+    guard let base = buffer.baseAddress, let key = find(answersKey, in: base, from: range.lowerBound, to: range.upperBound)
+    else { throw Malformed() }
+    var fields = Data(line[line.startIndex..<(line.startIndex + key - range.lowerBound)])
+    fields.append(UInt8(ascii: "}"))
+    return (try decoder.decode(Attempt.self, from: fields), nil, key + answersKey.count - 1)
+  }
+
+  /// Tests and the fuzzer set this to compare the fast reader with `JSONDecoder`.
+  nonisolated(unsafe) static var decodeWithFoundationOnly = false
 
   /// The offset of the first `needle` in `base[from..<to]`: `memchr` for its first byte,
   /// `memcmp` for the rest.

@@ -33,7 +33,14 @@ public final class RecordSerializer {
 
   public static func makeDecoder() -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    // What `.iso8601` accepts, with the one form this encoder writes read by hand: a
+    // long history holds thousands of dates, and the general parser dominated opening it.
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      if let date = InternetDate.parse(text) ?? (try? Date(text, strategy: .iso8601)) { return date }
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected date string to be ISO8601-formatted.")
+    }
     return decoder
   }
 
@@ -75,6 +82,8 @@ public final class RecordSerializer {
     if finished, let cached = cache[attempt.id], cached.attempt == attempt { return cached.line }
     var line = try headerEncoder.encode(attempt)
     line.removeLast()  // the closing brace
+    // Finished attempts say how many answers they hold, so opening does not count them.
+    if finished { line.append(contentsOf: Array(",\"answerCount\":\(attempt.answers.count)".utf8)) }
     line.append(contentsOf: Array(",\"answers\":".utf8))
     if let bytes = attempt.answers.archivedBytes {
       line.append(bytes)

@@ -90,4 +90,47 @@ struct RecordSerializerTests {
     #expect(try Self.decode(data) == record)
     #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
   }
+
+  /// The fast line reader (`AttemptLineReader`) reads every field as `JSONDecoder` does,
+  /// escapes, odd numbers and optional fields included; lines it does not know go to
+  /// `JSONDecoder`.
+  @Test func theLineReaderAgreesWithJSONDecoder() throws {
+    var record = Fixtures.sampleRecord()
+    var odd = record.attempts[0]
+    odd.id = "attempt-3"
+    odd.title = "Quote \" backslash \\ tab \t é 😀 \u{7F} \u{1B}[31m"
+    odd.topic = nil
+    odd.score = 0.1 + 0.2
+    odd.maxScore = 1e-7
+    odd.passed = false
+    odd.overrides = ["pass-mark": "80", "quote\"": "\\"]
+    odd.questionOrder = []
+    odd.kind = .quiz
+    record.attempts.insert(odd, at: 1)
+    let data = try RecordSerializer().encode(record)
+    #expect(String(decoding: data, as: UTF8.self).contains("\"answerCount\":2,\"answers\":["))
+    let fast = try RecordDecoder.decode(data)
+    RecordDecoder.decodeWithFoundationOnly = true
+    defer { RecordDecoder.decodeWithFoundationOnly = false }
+    let slow = try RecordDecoder.decode(data)
+    #expect(fast.record == record)
+    #expect(slow.record == record)
+    #expect(fast.lines.keys.sorted() == [0, 1])
+
+    // A line with a key the reader does not know is still read, by JSONDecoder.
+    let foreign = String(decoding: data, as: UTF8.self).replacingOccurrences(
+      of: "{\"contentID\":\"tiny\"", with: "{\"comment\":\"added by a teacher's tool\",\"contentID\":\"tiny\"")
+    RecordDecoder.decodeWithFoundationOnly = false
+    #expect(try RecordDecoder.decode(Data(foreign.utf8)).record == record)
+  }
+
+  @Test(arguments: ["2026-11-28T04:31:35Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "2999-12-31T12:00:00Z"])
+  func internetDatesParseAsISO8601Does(_ text: String) throws {
+    #expect(InternetDate.parse(text) == (try Date(text, strategy: .iso8601)))
+  }
+
+  @Test(arguments: ["2026-02-30T00:00:00Z", "2026-11-28T24:00:00Z", "2026-11-28T04:31:35+01:00", "2026-11-28 04:31:35Z"])
+  func otherDateFormsAreLeftToTheGeneralParser(_ text: String) {
+    #expect(InternetDate.parse(text) == nil)
+  }
 }
