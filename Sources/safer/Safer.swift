@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SaferShell
 
 /// `safer`: the shell by default, plus commands for teachers and scripts.
 @main
@@ -10,4 +12,25 @@ struct Safer: ParsableCommand {
     subcommands: [StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, Progress.self, Convert.self, Records.self],
     defaultSubcommand: StartShell.self
   )
+
+  /// ArgumentParser's own `main`, except that its messages are made terminal-safe and
+  /// clipped: "unexpected argument '…'" quotes what was typed, escape sequences and a
+  /// 10 MB argument included.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
+          .map { line in line.count > 300 ? String(line.prefix(300)) + "…" : String(line) }
+          .joined(separator: "\n")
+        let text = Data((TerminalSafe.clean(safe, keepTabs: true) + "\n").utf8)
+        (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(text)
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

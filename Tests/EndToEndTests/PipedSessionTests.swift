@@ -190,4 +190,14 @@ struct PipedSessionTests {
     #expect(result.output.count < 10_000, "the line is not echoed back")
     #expect(Verdict.count(in: result.stdout) == 1)
   }
+
+  /// The argument parser's errors quote what was typed: escape sequences are neutralised
+  /// and a huge argument is clipped.
+  @Test func commandLineErrorsAreTerminalSafeAndBounded() throws {
+    let result = try sandbox.run(["\u{1B}]0;pwned\u{07}", String(repeating: "x", count: 100_000)])
+    #expect(result.status == 64)
+    #expect(result.output.contains("unexpected argument"))
+    #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{07}"))
+    #expect(result.output.count < 2_000)
+  }
 }

@@ -40,7 +40,7 @@ public final class Shell {
         style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
     guard chooseUser() else { return 1 }
-    if let first = env.firstCommand { handle(line: first) }
+    if let first = env.firstCommand, fitsLineLimit(first) { handle(line: first) }
     while !shouldQuit {
       switch env.editor.readLine(prompt: prompt()) {
       case .endOfInput:
@@ -48,10 +48,7 @@ public final class Shell {
       case .interrupted:
         interrupted()
       case .line(let line):
-        guard line.utf8.count <= Self.maximumLineBytes else {
-          error("That line is too long: lines are limited to \(Self.maximumLineBytes) bytes. It was ignored.")
-          continue
-        }
+        guard fitsLineLimit(line) else { continue }
         if !line.trimmingCharacters(in: .whitespaces).isEmpty { env.editor.addToHistory(line) }
         handle(line: line)
       }
@@ -61,6 +58,14 @@ public final class Shell {
   }
 
   // MARK: - Input
+
+  /// Whether `line` is short enough to work on; says so when it is not. The first command
+  /// (from the command line) is held to the same limit as typed lines.
+  func fitsLineLimit(_ line: String) -> Bool {
+    guard line.utf8.count > Self.maximumLineBytes else { return true }
+    error("That line is too long: lines are limited to \(Self.maximumLineBytes) bytes. It was ignored.")
+    return false
+  }
 
   func handle(line: String) {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
