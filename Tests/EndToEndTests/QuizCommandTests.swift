@@ -15,6 +15,7 @@ struct QuizCommandTests {
       title: Demo quiz
       select: [{lesson: demo-lesson}]
       passMark: 50
+      attempts: 1
       """
     try quiz.write(
       to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true,
@@ -38,5 +39,22 @@ struct QuizCommandTests {
     let result = try sandbox.run(["quiz", "demo-quiz", "--grading", "best"] + sandbox.shellArguments(user: "ana"))
     #expect(result.status != 0)
     #expect(result.stderr.contains("`best` is not a valid value for `--grading`"))
+  }
+
+  /// After "You have used all 1 attempts", options cannot buy another one; `--exam` has no
+  /// hints; options given to an unfinished attempt are reported as not used.
+  @Test func theTeachersSettingsBindFromTheShell() throws {
+    let first = try sandbox.run(
+      sandbox.shellArguments(user: "ana"), stdin: "quiz demo-quiz --exam\nhint\nb\nquiz demo-quiz --count 1\n")
+    let shown = unwrapped(first.stdout)
+    #expect(shown.contains("This is an exam: no hints."))
+    #expect(shown.contains("Your options were not used: this attempt began earlier"), "\(shown)")
+    let refused = try sandbox.run(
+      sandbox.shellArguments(user: "ana"), stdin: "reset demo-quiz\nquiz demo-quiz --attempts 50\nquiz demo-quiz --pass-mark 10\n"
+    )
+    let output = unwrapped(refused.output)
+    #expect(output.contains("`--attempts 50` was refused: the quiz allows 1 attempt; you may ask for fewer, not more."))
+    #expect(output.contains("`--pass-mark 10` was refused: the pass mark is 50%"))
+    #expect(!output.contains("▶ Demo quiz"), "no attempt was started")
   }
 }

@@ -5,7 +5,7 @@ import Yams
 enum QuizParser {
   static let quizKeys: Set<String> = [
     "kind", "id", "title", "topic", "select", "count", "shuffle", "seed", "timeLimit", "passMark", "attempts",
-    "grading", "shuffleAnswers", "quizTimeLimit", "feedback",
+    "grading", "shuffleAnswers", "quizTimeLimit", "feedback", "hints",
   ]
 
   static func parse(_ root: Node, file: String, contentVersion: String) -> (Quiz?, [Diagnostic]) {
@@ -64,6 +64,7 @@ enum QuizParser {
     quiz.shuffleAnswers = shuffleAnswers
     quiz.totalTimeLimit = quizTimeLimit
     quiz.feedback = feedback
+    quiz.hints = map.bool("hints") ?? true
     return (quiz, problems + map.diagnostics)
   }
 

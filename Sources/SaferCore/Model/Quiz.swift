@@ -39,6 +39,11 @@ public struct Quiz: Hashable, Sendable {
   public var totalTimeLimit: Double?
   /// When the student learns whether an answer was right.
   public var feedback: FeedbackMode = .immediate
+  /// Whether `hint` works. Exam mode (`feedback: end`) turns hints off whatever this says.
+  public var hints = true
+
+  /// Whether a student may ask for hints in this quiz.
+  public var allowsHints: Bool { hints && feedback == .immediate }
 
   /// `immediate`: after each answer. `end`: only in the summary (exam mode).
   public enum FeedbackMode: String, Hashable, Sendable, CaseIterable {

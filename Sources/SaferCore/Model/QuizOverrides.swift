@@ -51,6 +51,62 @@ public struct QuizOverrides: Hashable, Sendable {
     return overrides
   }
 
+  /// Who gave the options. A quiz file's settings are the teacher's: a student may only
+  /// make an attempt stricter, a teacher may set anything.
+  public enum Authority: Sendable {
+    case student
+    case teacher
+  }
+
+  /// Why these options would make `quiz` less strict than its file says, for a student:
+  /// the first option that does, or `nil` when every one only tightens it.
+  public func refusal(for quiz: Quiz) -> OverrideError? {
+    func refuse(_ name: String, _ reason: String) -> OverrideError {
+      .notStricter(option: "--\(name)" + (values[name].map { $0 == "true" ? "" : " \($0)" } ?? ""), reason: reason)
+    }
+    func seconds(_ value: Double) -> String { value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
+    for name in values.keys.sorted() {
+      let number = values[name].flatMap(Double.init)
+      switch name {
+      case "count":
+        if let number, let count = quiz.count, Int(number) > count {
+          return refuse(name, "the quiz draws \(count) questions; you may ask for fewer, not more")
+        }
+      case "seed":
+        return refuse(name, "the quiz file decides which questions are drawn")
+      case "no-shuffle":
+        if quiz.shuffle { return refuse(name, "the quiz shuffles its questions") }
+      case "time-limit":
+        if let number, let limit = quiz.timeLimit, number > limit {
+          return refuse(name, "the quiz gives \(seconds(limit)) per question; you may ask for less time, not more")
+        }
+      case "quiz-time-limit":
+        if let number, let limit = quiz.totalTimeLimit, number > limit {
+          return refuse(name, "the quiz gives \(seconds(limit)) in all; you may ask for less time, not more")
+        }
+      case "pass-mark":
+        if let number, number < quiz.passMark {
+          return refuse(name, "the pass mark is \(Int(quiz.passMark))%; you may raise it, not lower it")
+        }
+      case "attempts":
+        if let number, let allowed = quiz.attemptsAllowed, Int(number) > allowed {
+          return refuse(name, "the quiz allows \(allowed) attempt\(allowed == 1 ? "" : "s"); you may ask for fewer, not more")
+        }
+      case "grading":
+        if values[name] != quiz.grading.rawValue {
+          return refuse(name, "the quiz counts the \(quiz.grading.rawValue) attempt\(quiz.grading == .average ? "s" : "")")
+        }
+      case "feedback":
+        if values[name] == Quiz.FeedbackMode.immediate.rawValue && quiz.feedback == .end {
+          return refuse(name, "this quiz is an exam: answers are marked only at the end")
+        }
+      default:
+        break  // `exam`, `shuffle`, `shuffle-answers`: always stricter
+      }
+    }
+    return nil
+  }
+
   /// `quiz` with these settings in place of the file's.
   public func apply(to original: Quiz) throws(OverrideError) -> Quiz {
     var quiz = original
@@ -89,6 +145,8 @@ public enum OverrideError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknown(String, suggestion: String?)
   case missingValue(String)
   case badValue(String, String)
+  /// A student's option that would make the quiz less strict than the teacher's file.
+  case notStricter(option: String, reason: String)
 
   public var description: String {
     switch self {
@@ -97,6 +155,8 @@ public enum OverrideError: Error, Hashable, Sendable, CustomStringConvertible {
       "Unknown quiz option `\(word)`." + (suggestion.map { " Did you mean `\($0)`?" } ?? " `help quiz` lists them.")
     case .missingValue(let word): "`\(word)` needs a value, e.g. `\(word) 5`."
     case .badValue(let word, let value): "`\(value)` is not a valid value for `\(word)`; `help quiz` lists the options."
+    case .notStricter(let option, let reason):
+      "`\(option)` was refused: \(reason). Options can only make a quiz stricter; the teacher sets the rest in the quiz file."
     }
   }
 }

@@ -118,9 +118,15 @@ public final class ActivityRunner {
     shownAt = clock.now()
   }
 
-  /// The next hint, or `nil` when there are no more.
+  /// Whether `hint` may be used: not in a quiz that turns hints off, nor in exam mode.
+  public var allowsHints: Bool {
+    if case .quiz(let quiz, _) = content { return quiz.allowsHints }
+    return true
+  }
+
+  /// The next hint, or `nil` when there are no more (or hints are off).
   public func nextHint() -> String? {
-    guard let question = present()?.question, hintsShown < question.hints.count else { return nil }
+    guard allowsHints, let question = present()?.question, hintsShown < question.hints.count else { return nil }
     hintsShown += 1
     return question.hints[hintsShown - 1]
   }

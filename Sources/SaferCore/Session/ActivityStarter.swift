@@ -27,11 +27,14 @@ public struct ActivityStarter {
   /// Starts the lesson or quiz `id`, continuing its unfinished attempt if there is one.
   /// `overrides` (quiz settings from the command line) apply to a new quiz attempt; an
   /// unfinished one continues with the settings it began with.
-  public func start(_ id: String, overrides: QuizOverrides = QuizOverrides()) throws(ActivityError) -> Start {
+  public func start(
+    _ id: String, overrides: QuizOverrides = QuizOverrides(), authority: QuizOverrides.Authority = .student
+  ) throws(ActivityError) -> Start {
     if let lesson = library.lesson(id: id) {
-      return try lesson.isBank ? startQuiz(Quiz.wholeBank(lesson), overrides: overrides) : startLesson(lesson)
+      return try lesson.isBank
+        ? startQuiz(Quiz.wholeBank(lesson), overrides: overrides, authority: authority) : startLesson(lesson)
     }
-    if let quiz = library.quiz(id: id) { return try startQuiz(quiz, overrides: overrides) }
+    if let quiz = library.quiz(id: id) { return try startQuiz(quiz, overrides: overrides, authority: authority) }
     throw unknown(id)
   }
 
@@ -51,7 +54,10 @@ public struct ActivityStarter {
     return .began(ActivityRunner(content: content, handle: handle, clock: clock, attemptID: attempt.id))
   }
 
-  public func startQuiz(_ fileQuiz: Quiz, overrides: QuizOverrides = QuizOverrides()) throws(ActivityError) -> Start {
+  /// A student's `overrides` may only make the attempt stricter (`QuizOverrides.refusal`).
+  public func startQuiz(
+    _ fileQuiz: Quiz, overrides: QuizOverrides = QuizOverrides(), authority: QuizOverrides.Authority = .student
+  ) throws(ActivityError) -> Start {
     let assembler = QuizAssembler(library: library)
     if let open = handle.record.openAttempt(of: fileQuiz.id) {
       let quiz = (try? QuizOverrides(values: open.overrides ?? [:]).apply(to: fileQuiz)) ?? fileQuiz
@@ -61,10 +67,13 @@ public struct ActivityStarter {
       try save { $0.resume = .init(attemptID: open.id) }
       return .continued(ActivityRunner(content: .quiz(quiz, items), handle: handle, clock: clock, attemptID: open.id))
     }
+    if authority == .student, let refusal = overrides.refusal(for: fileQuiz) { throw .badOption(refusal.description) }
     let quiz: Quiz
     do { quiz = try overrides.apply(to: fileQuiz) } catch { throw .badOption(error.description) }
-    let finished = handle.record.attempts(of: quiz.id).filter { $0.status == .completed }.count
-    if let allowed = quiz.attemptsAllowed, finished >= allowed {
+    // An attempt ended with `reset` was used too (as in Moodle): otherwise resetting a bad
+    // attempt before its last answer would give endless tries.
+    let used = handle.record.attempts(of: quiz.id).filter { $0.status != .inProgress }.count
+    if let allowed = quiz.attemptsAllowed, used >= allowed {
       throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
     }
     let items = assembler.assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz) }

@@ -82,6 +82,12 @@ extension Shell {
       say("Hints are for questions: start a lesson first.")
       return
     }
+    guard runner.allowsHints else {
+      say(
+        runner.marksEachAnswer
+          ? "Hints are off in this quiz." : "This is an exam: no hints. Do your best, and see the answers at the end.")
+      return
+    }
     guard !question.hints.isEmpty else {
       say("This question has no hints. Read it once more, or `skip` it.")
       return

@@ -84,7 +84,7 @@ extension Shell {
       return
     }
     if library.quiz(id: target) != nil || library.lesson(id: target) != nil {
-      begin { try $0.start(target, overrides: overrides) }
+      begin(ignoring: overrides) { try $0.start(target, overrides: overrides) }
       return
     }
     guard FileManager.default.fileExists(atPath: target) else {
@@ -99,24 +99,32 @@ extension Shell {
       return
     }
     library = added.library
-    begin { try $0.start(content, overrides: overrides) }
+    begin(ignoring: overrides) { try $0.start(content, overrides: overrides) }
   }
 
   func resume() {
     begin { .continued(try $0.resume()) }
   }
 
-  /// Runs a start/resume action and shows the first question.
-  func begin(_ action: (ActivityStarter) throws -> ActivityStarter.Start) {
+  /// Runs a start/resume action and shows the first question. `overrides` given for a
+  /// quiz that turns out to be continued were not used: the student is told so.
+  func begin(ignoring overrides: QuizOverrides = QuizOverrides(), _ action: (ActivityStarter) throws -> ActivityStarter.Start) {
     guard let starter else { return }
     do {
       let start = try action(starter)
       runner = start.runner
       if case .continued = start, let presentation = start.runner.present() {
+        let id = TerminalSafe.clean(start.runner.contentID)
         say(
           style.dim(
-            "Continuing “\(TerminalSafe.clean(start.runner.title))” at question \(presentation.number) of \(presentation.total). (`reset \(start.runner.contentID)` starts over.)"
+            "Continuing “\(TerminalSafe.clean(start.runner.title))” at question \(presentation.number) of \(presentation.total). (`reset \(id)` starts over.)"
           ))
+        if !overrides.isEmpty {
+          say(
+            style.yellow(
+              "Your options were not used: this attempt began earlier and keeps the settings it began with. To start afresh with them, `reset \(id)` (the unfinished attempt counts as used), then `quiz \(id) …` again."
+            ))
+        }
       } else {
         say(style.bold("▶ " + TerminalSafe.clean(start.runner.title)))
       }
@@ -135,9 +143,12 @@ extension Shell {
     do {
       if try starter.reset(target) {
         if runner?.contentID == target { runner = nil }
-        say(
+        var message =
           "“\(TerminalSafe.clean(target))” will start from the beginning next time (`start \(TerminalSafe.clean(target))`). Your earlier answers stay in your record."
-        )
+        if let allowed = library.quiz(id: target)?.attemptsAllowed {
+          message += " The attempt you left counts as one of your \(allowed) attempt\(allowed == 1 ? "" : "s")."
+        }
+        say(message)
       } else {
         say(
           "You have no unfinished attempt at “\(TerminalSafe.clean(target))”; `start \(TerminalSafe.clean(target))` begins it fresh."

@@ -35,7 +35,7 @@ public struct ShellCommand: Sendable {
     .init(
       name: "quiz", usage: "quiz <quiz-or-file> [--options]", summary: "take a quiz, by id or from a quiz file",
       details:
-        "`quiz safer-basics-quiz`, or `quiz path/to/quiz.yaml` (also GIFT `.gift` and Aiken `.txt` question banks) to take a quiz that is not in the lesson folder. Tab completes quiz ids and file paths. Options override the quiz file for this attempt: "
+        "`quiz safer-basics-quiz`, or `quiz path/to/quiz.yaml` (also GIFT `.gift` and Aiken `.txt` question banks) to take a quiz that is not in the lesson folder. Tab completes quiz ids and file paths. Options can make this attempt stricter than the quiz file (fewer questions or attempts, less time, a higher pass mark, exam mode), never easier: "
         + QuizOverrides.options.map { "`--\($0.name)\($0.value.map { " " + $0 } ?? "")` \($0.summary)" }.joined(separator: "; ")
         + ".",
       argument: .quizOrFile),

@@ -49,6 +49,77 @@ import Testing
     #expect(harness.record.attempts.first?.overrides == ["count": "2", "exam": "true"])
   }
 
+  /// The quiz file is the teacher's: a student's options may only tighten it.
+  @Test(arguments: [
+    (["--attempts", "50"], "`--attempts 50` was refused: the quiz allows 3 attempts; you may ask for fewer, not more"),
+    (["--pass-mark", "10"], "`--pass-mark 10` was refused: the pass mark is 60%"),
+    (["--time-limit", "600"], "`--time-limit 600` was refused: the quiz gives 30 s per question"),
+    (["--quiz-time-limit", "9999"], "`--quiz-time-limit 9999` was refused: the quiz gives 300 s in all"),
+    (["--count", "9"], "`--count 9` was refused: the quiz draws 2 questions"),
+    (["--seed", "4"], "`--seed 4` was refused: the quiz file decides which questions are drawn"),
+    (["--grading", "last"], "`--grading last` was refused: the quiz counts the highest attempt"),
+    (["--no-shuffle"], "`--no-shuffle` was refused: the quiz shuffles its questions"),
+    (["--feedback", "immediate"], "`--feedback immediate` was refused: this quiz is an exam"),
+  ])
+  func aStudentCannotLoosenTheTeachersSettings(words: [String], message: String) throws {
+    var quiz = Fixtures.quiz(shuffle: true, attempts: 3, timeLimit: 30)
+    quiz.totalTimeLimit = 300
+    quiz.count = 2
+    quiz.feedback = .end
+    let harness = try SessionHarness(quizzes: [quiz])
+    let overrides = try QuizOverrides.parse(words)
+    let error = #expect(throws: ActivityError.self) { try harness.starter.start("check", overrides: overrides) }
+    #expect(error?.description.contains(message) == true, "\(String(describing: error))")
+    #expect(error?.description.contains("Options can only make a quiz stricter") == true)
+    #expect(harness.record.attempts.isEmpty, "nothing was started")
+    // A teacher (with the passphrase, later) may set it.
+    #expect(throws: Never.self) { try harness.starter.start("check", overrides: overrides, authority: .teacher) }
+  }
+
+  @Test func stricterOptionsAreTaken() throws {
+    let quiz = Fixtures.quiz(attempts: 3, timeLimit: 30)
+    let harness = try SessionHarness(quizzes: [quiz])
+    let overrides = try QuizOverrides.parse([
+      "--attempts", "1", "--pass-mark", "90", "--time-limit", "10", "--quiz-time-limit", "100", "--count", "1", "--exam",
+      "--shuffle", "--shuffle-answers", "--feedback", "end", "--grading", "highest",
+    ])
+    let runner = try harness.starter.start("check", overrides: overrides).runner
+    #expect(runner.present()?.total == 1)
+    #expect(runner.present()?.timeLimit == 10)
+    #expect(!runner.marksEachAnswer && !runner.allowsHints)
+  }
+
+  /// Moodle counts an attempt that was started and ended as used, so `reset` before the
+  /// last answer does not give endless tries.
+  @Test func aResetAttemptCountsAsUsed() throws {
+    let harness = try SessionHarness(quizzes: [Fixtures.quiz(attempts: 1)])
+    _ = try harness.starter.start("check")
+    try harness.starter.reset("check")
+    let error = #expect(throws: ActivityError.self) { try harness.starter.start("check") }
+    #expect(error == .noAttemptsLeft(quiz: "Quiz check", allowed: 1))
+  }
+
+  @Test func examModeHasNoHints() throws {
+    var quiz = Fixtures.quiz()
+    quiz.feedback = .end
+    let harness = try SessionHarness(quizzes: [quiz])
+    let runner = try harness.starter.start("check").runner
+    #expect(try #require(runner.present()?.question).hints.isEmpty == false, "the question has hints")
+    #expect(!runner.allowsHints)
+    #expect(runner.nextHint() == nil)
+    #expect(runner.hintsShown == 0)
+  }
+
+  @Test func aQuizFileCanTurnHintsOff() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("tiny.yaml", Fixtures.tinyLessonYAML)
+    try folder.write("q.yaml", "kind: quiz\nid: q\ntitle: Q\nselect:\n  - lesson: tiny\nhints: false\n")
+    let library = LessonLibrary.load(paths: [folder.path])
+    #expect(library.diagnostics.isEmpty, "\(library.diagnostics)")
+    #expect(library.quiz(id: "q")?.hints == false)
+    #expect(library.quiz(id: "q")?.allowsHints == false)
+  }
+
   @Test func theWholeQuizTimeLimitEndsTheQuiz() throws {
     var quiz = Fixtures.quiz()
     quiz.totalTimeLimit = 60
