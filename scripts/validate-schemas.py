@@ -88,7 +88,7 @@ def replay(record, entries):
         for step in entry.get("progress", []):
             attempt = record["attempts"][by_id[step["id"]]]
             attempt["answers"].extend(step["newAnswers"])
-            for key in ("position", "score", "maxScore", "status", "finished", "passed"):
+            for key in ("position", "score", "maxScore", "status", "finished", "passed", "questionOpened", "questionDeadline"):
                 if step.get(key) is not None:
                     attempt[key] = step[key]
                 else:

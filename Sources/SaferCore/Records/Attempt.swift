@@ -33,6 +33,13 @@ public struct Attempt: Codable, Hashable, Sendable {
   public var passed: Bool?
   /// Quizzes: settings given on the command line for this attempt (see `QuizOverrides`).
   public var overrides: [String: String]?
+  /// Timed quizzes: when the open question was first shown, and by when it must be
+  /// answered. Stored when it opens, so Ctrl-C, `resume` or a restart never reset its
+  /// clock; cleared when it is answered.
+  public var questionOpened: Date?
+  public var questionDeadline: Date?
+  /// Quizzes with a time limit for the whole quiz: when it ends.
+  public var deadline: Date?
 
   public init(
     id: String, kind: Kind, contentID: String, contentVersion: String, title: String, topic: String?, started: Date,
@@ -60,7 +67,7 @@ public struct Attempt: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case id, kind, contentID, contentVersion, title, topic, started, finished, status, position, questionOrder, answers,
-      score, maxScore, passed, overrides
+      score, maxScore, passed, overrides, questionOpened, questionDeadline, deadline
   }
 
   /// Set in a coder's `userInfo` when the answers are written or read apart from the rest
@@ -88,6 +95,9 @@ public struct Attempt: Codable, Hashable, Sendable {
     maxScore = try container.decode(Double.self, forKey: .maxScore)
     passed = try container.decodeIfPresent(Bool.self, forKey: .passed)
     overrides = try container.decodeIfPresent([String: String].self, forKey: .overrides)
+    questionOpened = try container.decodeIfPresent(Date.self, forKey: .questionOpened)
+    questionDeadline = try container.decodeIfPresent(Date.self, forKey: .questionDeadline)
+    deadline = try container.decodeIfPresent(Date.self, forKey: .deadline)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -108,5 +118,8 @@ public struct Attempt: Codable, Hashable, Sendable {
     try container.encode(maxScore, forKey: .maxScore)
     try container.encodeIfPresent(passed, forKey: .passed)
     try container.encodeIfPresent(overrides, forKey: .overrides)
+    try container.encodeIfPresent(questionOpened, forKey: .questionOpened)
+    try container.encodeIfPresent(questionDeadline, forKey: .questionDeadline)
+    try container.encodeIfPresent(deadline, forKey: .deadline)
   }
 }

@@ -33,7 +33,7 @@ struct AttemptLineReader {
   /// The keys an attempt line has; their raw names are matched byte for byte.
   private enum Field: Int, CaseIterable {
     case id, kind, contentID, contentVersion, title, topic, started, finished, status, position, questionOrder, score
-    case maxScore, passed, overrides, answerCount, answers
+    case maxScore, passed, overrides, questionOpened, questionDeadline, deadline, answerCount, answers
 
     var name: StaticString {
       switch self {
@@ -52,6 +52,9 @@ struct AttemptLineReader {
       case .maxScore: "maxScore"
       case .passed: "passed"
       case .overrides: "overrides"
+      case .questionOpened: "questionOpened"
+      case .questionDeadline: "questionDeadline"
+      case .deadline: "deadline"
       case .answerCount: "answerCount"
       case .answers: "answers"
       }
@@ -77,6 +80,7 @@ struct AttemptLineReader {
     var maxScore: Double?
     var passed: Bool?
     var overrides: [String: String]?
+    var dates: [Field: Date] = [:]
     var answerCount: Int?
     var seen: UInt32 = 0
     while true {
@@ -97,6 +101,9 @@ struct AttemptLineReader {
         attempt.maxScore = maxScore
         attempt.passed = passed
         attempt.overrides = overrides
+        attempt.questionOpened = dates[.questionOpened]
+        attempt.questionDeadline = dates[.questionDeadline]
+        attempt.deadline = dates[.deadline]
         return Header(attempt: attempt, answerCount: answerCount, answersStart: index)
       case .id: id = string()
       case .kind: kind = string().flatMap(Attempt.Kind.init(rawValue:))
@@ -112,6 +119,11 @@ struct AttemptLineReader {
         if !takeNull() {
           guard let value = string() else { return nil }
           topic = value
+        }
+      case .questionOpened, .questionDeadline, .deadline:
+        if !takeNull() {
+          guard let value = string().flatMap(InternetDate.parse) else { return nil }
+          dates[field] = value
         }
       case .finished:
         if !takeNull() {

@@ -21,6 +21,9 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     public var status: Attempt.Status
     public var finished: Date?
     public var passed: Bool?
+    /// The open question's clock (see `Attempt.questionOpened`).
+    public var questionOpened: Date?
+    public var questionDeadline: Date?
   }
 
   /// The resume point after the change (`attemptID` absent: none).
@@ -115,7 +118,8 @@ extension JournalEntry.Progress {
     let added = Array(after.answers.elements[before.answers.count...])
     self.init(
       id: after.id, newAnswers: added, position: after.position, score: after.score, maxScore: after.maxScore,
-      status: after.status, finished: after.finished, passed: after.passed)
+      status: after.status, finished: after.finished, passed: after.passed, questionOpened: after.questionOpened,
+      questionDeadline: after.questionDeadline)
     var replayed = before
     apply(to: &replayed)
     guard replayed == after else { return nil }
@@ -129,6 +133,8 @@ extension JournalEntry.Progress {
     attempt.status = status
     attempt.finished = finished
     attempt.passed = passed
+    attempt.questionOpened = questionOpened
+    attempt.questionDeadline = questionDeadline
   }
 }
 

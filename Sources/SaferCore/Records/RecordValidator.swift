@@ -84,6 +84,10 @@ public enum RecordValidator {
     }
     if !dates.contains(attempt.started) { return "its start date is out of range" }
     if let finished = attempt.finished, !dates.contains(finished) { return "its end date is out of range" }
+    for date in [attempt.questionOpened, attempt.questionDeadline, attempt.deadline].compactMap({ $0 })
+    where !dates.contains(date) {
+      return "a deadline is out of range"
+    }
     if attempt.status == .inProgress && attempt.finished != nil { return "it is unfinished but has an end date" }
     if !isScore(attempt.score) || !isScore(attempt.maxScore) || attempt.score > attempt.maxScore + 1e-6 {
       return "its score \(attempt.score) of \(attempt.maxScore) is impossible"

@@ -88,9 +88,12 @@ public enum Grader {
     let multiplier = 1 - min(maximumHintPenalty, hintPenalty * Double(hintsUsed))
     grade.points = question.points * grade.credit * multiplier
     if let seconds, let timeLimit, seconds > timeLimit {
+      // Late: not marked at all. No praise for its content, only why the answer is right.
       grade.timedOut = true
       grade.isCorrect = false
+      grade.credit = 0
       grade.points = 0
+      grade.feedback = whyRight(of: question).map { [$0] } ?? []
     }
     return grade
   }

@@ -79,7 +79,8 @@ public final class ActivityRunner {
       guard items.indices.contains(attempt.position) else { return nil }
       return Presentation(
         explanations: [], question: items[attempt.position].question, number: attempt.position + 1, total: items.count,
-        timeLimit: quiz.timeLimit, remainingSeconds: remainingQuizSeconds(at: clock.now()))
+        timeLimit: quiz.timeLimit, remainingSeconds: remainingQuizSeconds(at: clock.now()),
+        deadline: attempt.questionDeadline)
     }
   }
 
@@ -91,7 +92,9 @@ public final class ActivityRunner {
 
   /// Seconds left at `date` for a quiz with a time limit for the whole quiz.
   public func remainingQuizSeconds(at date: Date) -> Double? {
-    guard case .quiz(let quiz, _) = content, let total = quiz.totalTimeLimit, let attempt else { return nil }
+    guard case .quiz(let quiz, _) = content, let attempt else { return nil }
+    if let deadline = attempt.deadline { return deadline.timeIntervalSince(date) }
+    guard let total = quiz.totalTimeLimit else { return nil }
     return total - date.timeIntervalSince(attempt.started)
   }
 
@@ -113,9 +116,38 @@ public final class ActivityRunner {
     return (explanations, nil)
   }
 
-  /// Restarts the answer timer when a question is (re)shown after a pause.
+  /// Whether this attempt runs against a clock (a time per question or for the quiz).
+  var isTimed: Bool {
+    guard case .quiz(let quiz, _) = content else { return false }
+    return quiz.timeLimit != nil || quiz.totalTimeLimit != nil || attempt?.deadline != nil
+  }
+
+  /// Starts the open question's clock when it is first shown. In a timed quiz the clock
+  /// and the deadline go into the record, so Ctrl-C, `resume`, quitting or a restart go on
+  /// from where it was: pausing to look the answer up does not buy time. Untimed questions
+  /// are timed in memory only (the time taken is for reports, not for marks).
   public func questionShown() {
-    shownAt = clock.now()
+    guard isTimed, let attempt, attempt.status == .inProgress, present()?.question != nil else {
+      shownAt = clock.now()
+      return
+    }
+    if let opened = attempt.questionOpened {
+      shownAt = opened
+      return
+    }
+    let now = clock.now()
+    shownAt = now
+    var deadline = attempt.deadline
+    if case .quiz(let quiz, _) = content, let limit = quiz.timeLimit {
+      deadline = min(deadline ?? .distantFuture, now.addingTimeInterval(limit))
+    }
+    let id = attemptID
+    // If this cannot be saved, the clock still runs in memory; the next save retries it.
+    try? handle.update { record in
+      guard let index = record.attemptIndex(id: id) else { return }
+      record.attempts[index].questionOpened = now
+      record.attempts[index].questionDeadline = deadline
+    }
   }
 
   /// Whether `hint` may be used: not in a quiz that turns hints off, nor in exam mode.
@@ -139,9 +171,11 @@ public final class ActivityRunner {
   public func answer(_ response: String) throws -> AnswerOutcome {
     guard let presentation = present(), let question = presentation.question else { throw ActivityError.nothingToResume }
     let seconds = clock.now().timeIntervalSince(shownAt)
-    // The question's own limit, or what was left of the whole quiz when it was shown.
+    // The deadline stored when the question opened; else the question's own limit, or
+    // what was left of the whole quiz when it was shown.
     var limit = presentation.timeLimit
     if let remaining = remainingQuizSeconds(at: shownAt) { limit = min(limit ?? .infinity, max(0, remaining)) }
+    if let deadline = presentation.deadline { limit = max(0, deadline.timeIntervalSince(shownAt)) }
     let grade = try Grader.grade(response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: limit)
     let summary = try record(
       question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
@@ -197,6 +231,8 @@ public final class ActivityRunner {
             questionKey: masteryKey, points: answer.points, maxPoints: answer.maxPoints, correct: answer.correct)
         }
         record.profile.lastSeen = now
+        record.attempts[index].questionOpened = nil
+        record.attempts[index].questionDeadline = nil
         if let nextPosition {
           record.attempts[index].position = nextPosition
           record.resume = .init(attemptID: attemptID)

@@ -81,6 +81,7 @@ public struct ActivityStarter {
       id: UUID().uuidString.lowercased(), kind: .quiz, contentID: quiz.id, contentVersion: quiz.contentVersion,
       title: quiz.title, topic: quiz.topic, started: clock.now(), questionOrder: items.map(\.globalID))
     attempt.overrides = overrides.isEmpty ? nil : overrides.values
+    attempt.deadline = quiz.totalTimeLimit.map { attempt.started.addingTimeInterval($0) }
     try save {
       $0.attempts.append(attempt)
       $0.resume = .init(attemptID: attempt.id)

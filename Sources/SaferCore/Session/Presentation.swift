@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the shell should show next in a lesson or quiz.
 public struct Presentation: Sendable {
   /// Explanation texts that lead up to the question (markup, see `Markup`).
@@ -10,6 +12,9 @@ public struct Presentation: Sendable {
   public var timeLimit: Double?
   /// Quizzes with a time limit for the whole quiz: seconds left.
   public var remainingSeconds: Double?
+  /// Timed quizzes, once the question has been shown: when it must be answered (its own
+  /// limit, or the end of the quiz if sooner). Kept in the record.
+  public var deadline: Date?
 }
 
 /// The end-of-lesson or end-of-quiz summary.

@@ -32,7 +32,8 @@ public struct QuestionRenderer {
   }
 
   public func question(
-    _ question: Question, number: Int, total: Int, timeLimit: Double?, remainingSeconds: Double? = nil
+    _ question: Question, number: Int, total: Int, timeLimit: Double?, remainingSeconds: Double? = nil,
+    secondsLeft: Double? = nil
   ) -> [String] {
     var lines: [String] = []
     let bar = ProgressBar.render(
@@ -71,7 +72,12 @@ public struct QuestionRenderer {
       break
     }
     var instruction = instructionText(question)
-    if let timeLimit { instruction += " Time limit: \(Grader.formatNumber(timeLimit)) s." }
+    if let timeLimit, let secondsLeft, secondsLeft < timeLimit - 1 {
+      // Shown again after a pause: the clock kept running.
+      instruction += " Time left: \(Self.duration(max(0, secondsLeft))) of \(Grader.formatNumber(timeLimit)) s."
+    } else if let timeLimit {
+      instruction += " Time limit: \(Grader.formatNumber(timeLimit)) s."
+    }
     if let remainingSeconds { instruction += " Quiz time left: \(Self.duration(max(0, remainingSeconds)))." }
     if !question.hints.isEmpty { instruction += " `hint` gives a hint." }
     lines += TextWrapper(width: width).wrap(style.dim(instruction))
@@ -123,7 +129,7 @@ public struct QuestionRenderer {
       for feedback in grade.feedback.dropFirst() { lines += text(feedback, indent: "  ") }
       return lines
     } else if grade.timedOut {
-      lines.append(style.yellow("⏱ Time was up, so this answer scores 0."))
+      lines.append(style.yellow("⏱ Time was up before this answer came, so it was not marked and scores 0."))
     } else if grade.isCorrect {
       lines.append(style.green("✓ Right!") + style.dim(" +\(points) of \(maxPoints)"))
     } else if grade.credit > 0 {

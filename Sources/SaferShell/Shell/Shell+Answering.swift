@@ -4,6 +4,9 @@ extension Shell {
   /// Shows the open question (and the explanations before it), or the end of the lesson.
   func presentCurrent(withExplanations: Bool) {
     guard let runner else { return }
+    // The clock starts (or, after a pause, goes on) before the question is drawn, so the
+    // time shown is the time left.
+    if runner.present()?.question != nil { runner.questionShown() }
     guard let presentation = runner.present() else { return }
     out.line()
     if withExplanations { out.lines(renderer.explanations(presentation.explanations)) }
@@ -11,8 +14,8 @@ extension Shell {
       out.lines(
         renderer.question(
           question, number: presentation.number, total: presentation.total, timeLimit: presentation.timeLimit,
-          remainingSeconds: presentation.remainingSeconds))
-      runner.questionShown()
+          remainingSeconds: presentation.remainingSeconds,
+          secondsLeft: presentation.deadline.map { $0.timeIntervalSince(env.clock.now()) }))
     } else {
       // Explanations only, then the end: close the lesson as finished.
       finishWithoutQuestion(runner)

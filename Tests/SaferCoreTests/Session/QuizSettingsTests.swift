@@ -138,6 +138,55 @@ import Testing
     #expect(harness.record.attempts.first?.status == .completed)
   }
 
+  /// Read the question, press Ctrl-C, look the answer up, come back: the clock went on.
+  @Test func aQuestionsDeadlineSurvivesResumeAndARestart() throws {
+    let harness = try SessionHarness(quizzes: [Fixtures.quiz(timeLimit: 30)])
+    let runner = try harness.starter.start("check").runner
+    runner.questionShown()
+    let opened = try #require(harness.record.attempts.first?.questionOpened)
+    #expect(harness.record.attempts.first?.questionDeadline == opened.addingTimeInterval(30))
+    harness.clock.advance(25)
+    try harness.reopen()
+    let resumed = try harness.starter.resume()
+    resumed.questionShown()
+    #expect(harness.record.attempts.first?.questionOpened == opened, "showing it again does not restart its clock")
+    harness.clock.advance(10)
+    let late = try resumed.answer("b")
+    #expect(late.grade.timedOut && late.grade.points == 0 && !late.grade.isCorrect)
+    // Only why the right answer is right: nothing that comments on what was typed.
+    #expect(
+      late.grade.feedback == [Grader.whyRight(of: Fixtures.runnerLesson().steps.compactMap(\.question)[0])].compactMap { $0 })
+    let saved = try #require(harness.record.attempts.first?.answers.first)
+    #expect(saved.timedOut && saved.seconds == 35)
+    #expect(harness.record.attempts.first?.questionOpened == nil, "cleared once answered")
+
+    // The next question gets a clock of its own.
+    resumed.questionShown()
+    let next = try #require(harness.record.attempts.first?.questionOpened)
+    #expect(next == harness.clock.now())
+    harness.clock.advance(5)
+    #expect(try resumed.answer("false").grade.isCorrect)
+  }
+
+  @Test func theWholeQuizDeadlineIsStoredWhenItStarts() throws {
+    var quiz = Fixtures.quiz(timeLimit: 60)
+    quiz.totalTimeLimit = 40
+    let harness = try SessionHarness(quizzes: [quiz])
+    let runner = try harness.starter.start("check").runner
+    #expect(harness.record.attempts.first?.deadline == Fixtures.start.addingTimeInterval(40))
+    runner.questionShown()
+    // The question's own 60 s are cut to what is left of the quiz.
+    #expect(harness.record.attempts.first?.questionDeadline == Fixtures.start.addingTimeInterval(40))
+  }
+
+  @Test func untimedQuestionsWriteNothingWhenShown() throws {
+    let harness = try SessionHarness(quizzes: [Fixtures.quiz()])
+    let runner = try harness.starter.start("check").runner
+    let before = harness.record
+    runner.questionShown()
+    #expect(harness.record == before)
+  }
+
   @Test func shuffledAnswersAreTheSameForEveryoneAndGradeRight() throws {
     var quiz = Fixtures.quiz()
     quiz.shuffleAnswers = true
