@@ -7,9 +7,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <sys/time.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -19,11 +21,17 @@
 struct safer_state {
   char *prompt;
   void *owner;
+  /* A countdown in the prompt: `before` + M:SS + `after`, redrawn every second until
+     `deadline` (seconds since 1970; 0: none), when the read ends as timed out. */
+  double deadline;
+  char *before;
+  char *after;
 };
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t resized;
 static volatile sig_atomic_t termination;
+static volatile sig_atomic_t timed_out;
 static pthread_t termination_reader;
 static int install_count;
 static pthread_t reader_thread;
@@ -50,16 +58,66 @@ static char *current_prompt(EditLine *el) {
 /// the width; after Ctrl-Z and `fg` the shell hands the terminal back in cooked mode,
 /// so raw mode is set again and the line redrawn. Bytes are decoded to wide
 /// characters in the current (UTF-8) locale.
+static double now_seconds(void) {
+  struct timeval tv;
+  gettimeofday(&tv, NULL);
+  return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/// Puts the seconds left into the prompt (`before` M:SS `after`).
+static void render_countdown(struct safer_state *state, double left) {
+  long seconds = left <= 0 ? 0 : (long)(left + 0.999);
+  char clock[32];
+  snprintf(clock, sizeof clock, "%ld:%02ld", seconds / 60, seconds % 60);
+  size_t size = strlen(state->before) + strlen(clock) + strlen(state->after) + 1;
+  char *prompt = malloc(size);
+  if (prompt == NULL) return;
+  snprintf(prompt, size, "%s%s%s", state->before, clock, state->after);
+  free(state->prompt);
+  state->prompt = prompt;
+}
+
+/// With a countdown, waits for input at most until the next whole second, redrawing the
+/// prompt each second; returns 0 when input is there, -1 when the deadline passed.
+static int wait_for_input(EditLine *el, struct safer_state *state) {
+  for (;;) {
+    if (termination || interrupted) return 0;
+    double left = state->deadline - now_seconds();
+    if (left <= 0) return -1;
+    double fraction = left - (double)(long)left;
+    int wait_ms = (int)((fraction > 0.001 ? fraction : 1.0) * 1000.0) + 1;
+    struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
+    int ready = poll(&input, 1, wait_ms);
+    if (ready > 0) return 0;
+    if (ready < 0 && errno != EINTR) return 0; /* let read() report the problem */
+    if (ready == 0) {
+      render_countdown(state, state->deadline - now_seconds());
+      /* EL_REFRESH redraws from where it believes the line starts: put the cursor there
+         (start of the row, rows below cleared) so the new prompt replaces the old. */
+      static const char back[] = "\r\033[J";
+      if (write(STDOUT_FILENO, back, sizeof back - 1) < 0) return 0;
+      el_set(el, EL_REFRESH);
+    }
+  }
+}
+
 static int read_char(EditLine *el, wchar_t *out) {
   mbstate_t state;
   memset(&state, 0, sizeof state);
   *out = L'\0';
+  struct safer_state *editor = state_of(el);
   for (;;) {
     if (termination) return 0; /* as Ctrl-D: the shell says goodbye and saves */
     if (interrupted) {
       errno = EINTR;
       return -1;
     }
+    if (editor != NULL && editor->deadline > 0 && wait_for_input(el, editor) < 0) {
+      timed_out = 1;
+      errno = EINTR;
+      return -1;
+    }
+    if (termination || interrupted) continue;
     char byte;
     ssize_t count = read(STDIN_FILENO, &byte, 1);
     if (count == 0) return 0;
@@ -114,8 +172,33 @@ void safer_el_close(EditLine *el) {
   el_end(el);
   if (state != NULL) {
     free(state->prompt);
+    free(state->before);
+    free(state->after);
     free(state);
   }
+}
+
+int safer_el_set_countdown(EditLine *el, double deadline, const char *before, const char *after) {
+  struct safer_state *state = state_of(el);
+  if (state == NULL) return -1;
+  free(state->before);
+  free(state->after);
+  state->before = NULL;
+  state->after = NULL;
+  state->deadline = 0;
+  if (deadline <= 0) return 0;
+  state->before = strdup(before);
+  state->after = strdup(after);
+  if (state->before == NULL || state->after == NULL) return -1;
+  state->deadline = deadline;
+  render_countdown(state, deadline - now_seconds());
+  return 0;
+}
+
+int safer_take_timeout(void) {
+  int was = timed_out;
+  timed_out = 0;
+  return was;
 }
 
 void *safer_el_owner(EditLine *el) {

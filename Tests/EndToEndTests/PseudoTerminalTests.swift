@@ -135,6 +135,34 @@ struct PseudoTerminalTests {
     #expect(try String(contentsOf: historyFile, encoding: .utf8).contains("whoami"))
   }
 
+  /// A timed quiz: the countdown runs in the prompt while the student types, "time is up"
+  /// comes at the deadline without Enter, and Ctrl-C then `resume` does not reset the clock.
+  @Test func theCountdownRunsAndTimeIsUpWithoutEnter() throws {
+    let quiz = "kind: quiz\nid: timed\ntitle: Timed quiz\nselect: [{lesson: demo-lesson}]\ncount: 2\ntimeLimit: 3\n"
+    try quiz.write(to: sandbox.lessons.appendingPathComponent("timed.yaml"), atomically: true, encoding: .utf8)
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.enter("quiz timed")
+    try shell.waitFor("a countdown in the prompt") { $0.contains("Ana · timed 1/2 ⏱ 0:0") }
+    try shell.type("a")
+    let screen = try shell.waitFor(text: "⏱ Time is up for this question: no answer came in time, so it scores 0.")
+    #expect(screen.contains("Right answer:"))
+    try shell.waitFor("the second question's countdown") { $0.contains("Ana · timed 2/2 ⏱ 0:0") }
+
+    // Pause the second question and come back: its clock went on, and ran out.
+    try shell.press("C-c")
+    try shell.waitForLastLine(Self.prompt)
+    Thread.sleep(forTimeInterval: 3.2)
+    try shell.enter("resume")
+    try shell.waitFor("the second question to run out while paused") { screen in
+      screen.components(separatedBy: "Time is up for this question").count == 3
+    }
+    try shell.waitFor(text: "Timed quiz — finished")
+    let answers = try sandbox.answers()
+    #expect(answers.count == 2)
+    #expect(answers.allSatisfy { $0["timedOut"] as? Bool == true && $0["points"] as? Double == 0 })
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }

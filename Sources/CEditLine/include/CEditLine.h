@@ -26,6 +26,13 @@ void safer_el_close(EditLine *el);
 void *safer_el_owner(EditLine *el);
 /// Copies `prompt`; text between two SAFER_PROMPT_IGNORE characters takes no width.
 int safer_el_set_prompt(EditLine *el, const char *prompt);
+/// A countdown in the prompt until `deadline` (seconds since 1970; 0 turns it off): the
+/// prompt becomes `before` + M:SS + `after`, redrawn every second while the student types,
+/// and the read ends (el_gets returns NULL, count -1) when the deadline passes, with
+/// safer_take_timeout() then returning 1. Set it after safer_el_set_prompt.
+int safer_el_set_countdown(EditLine *el, double deadline, const char *before, const char *after);
+/// Whether the last read ended at its countdown's deadline; clears the flag.
+int safer_take_timeout(void);
 /// EL_EDITOR: "emacs" or "vi".
 int safer_el_set_editor(EditLine *el, const char *mode);
 /// EL_HIST: lets the editor walk `list` (Up, Down, Ctrl-R).

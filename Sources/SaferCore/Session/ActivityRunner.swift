@@ -182,6 +182,30 @@ public final class ActivityRunner {
     return AnswerOutcome(grade: grade, summary: summary)
   }
 
+  /// When the open question must be answered: its stored deadline, or the end of a quiz
+  /// with a time limit for the whole quiz. `nil` when it is not timed.
+  public var questionDeadline: Date? {
+    guard let presentation = present(), presentation.question != nil else { return nil }
+    if let deadline = presentation.deadline { return deadline }
+    return attempt?.deadline
+  }
+
+  /// Records the open question as not answered in time (0 points, `timedOut`) once its
+  /// deadline has passed, and moves on; `nil` while there is still time.
+  public func expire() throws -> AnswerOutcome? {
+    guard let question = present()?.question, let deadline = questionDeadline, clock.now() >= deadline else {
+      return nil
+    }
+    var grade = Grade(
+      isCorrect: false, credit: 0, points: 0, maxPoints: question.points,
+      feedback: Grader.whyRight(of: question).map { [$0] } ?? [], rightAnswer: Grader.rightAnswer(of: question),
+      normalizedResponse: "")
+    grade.timedOut = true
+    let seconds = clock.now().timeIntervalSince(shownAt)
+    let summary = try record(question: question, response: "", grade: grade, seconds: seconds, skipped: false)
+    return AnswerOutcome(grade: grade, summary: summary)
+  }
+
   /// Records the current question as skipped (0 points) and moves on.
   public func skip() throws -> Summary? {
     guard let question = present()?.question else { return nil }

@@ -77,15 +77,28 @@ public final class LibEditLineEditor: LineEditor {
 
   /// Escape sequences in `prompt` are marked invisible automatically; see `invisible(_:)`.
   /// A Ctrl-C pressed before the read starts is forgotten: poll `takeInterrupt()`.
-  public func readLine(prompt: String) -> LineInput {
+  public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, countdown: nil) }
+
+  public func readLine(prompt: String, countdown: Countdown?) -> LineInput {
     guard let editLine else {
       return Swift.readLine().map(LineInput.line) ?? .endOfInput
     }
     let marked = Self.markingEscapes(prompt)
     _ = safer_el_set_prompt(editLine, marked)
+    if let countdown {
+      _ = safer_el_set_countdown(
+        editLine, countdown.deadline.timeIntervalSince1970, Self.markingEscapes(countdown.before),
+        Self.markingEscapes(countdown.after))
+    }
+    defer { _ = safer_el_set_countdown(editLine, 0, "", "") }
     _ = safer_take_interrupt()
+    _ = safer_take_timeout()
     var count: Int32 = 0
     guard let raw = el_gets(editLine, &count) else {
+      if safer_take_timeout() != 0 {
+        moveBelowInput(editLine, prompt: marked)
+        return .timedOut
+      }
       // Count -1: the read stopped (a signal). Count 0: a command ended the line: Ctrl-D,
       // or Ctrl-C, which is a key while editing (see `safer_el_catch_ctrl_c`).
       let interrupted = safer_take_interrupt() != 0

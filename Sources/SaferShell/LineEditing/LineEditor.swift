@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one read from a line editor produced.
 public enum LineInput: Equatable, Sendable {
   /// A whole line, without its newline.
@@ -6,6 +8,21 @@ public enum LineInput: Equatable, Sendable {
   case interrupted
   /// Ctrl-D on an empty line, or the end of piped input: leave cleanly.
   case endOfInput
+  /// The countdown given to the read reached its deadline before Enter.
+  case timedOut
+}
+
+/// A clock shown in the prompt while the student types: `before` + M:SS + `after`.
+public struct Countdown: Sendable, Equatable {
+  public var deadline: Date
+  public var before: String
+  public var after: String
+
+  public init(deadline: Date, before: String, after: String) {
+    self.deadline = deadline
+    self.before = before
+    self.after = after
+  }
 }
 
 /// Supplies tab-completion candidates.
@@ -26,6 +43,10 @@ public protocol LineEditor: AnyObject {
   var isInteractive: Bool { get }
   /// Shows `prompt` and reads one line.
   func readLine(prompt: String) -> LineInput
+  /// Reads one line with `countdown` in the prompt, ending with `.timedOut` at its
+  /// deadline. Editors without a terminal ignore the countdown (a late answer is still
+  /// marked late when it arrives).
+  func readLine(prompt: String, countdown: Countdown?) -> LineInput
   /// Remembers `line` in the history (and its file, if there is one).
   func addToHistory(_ line: String)
   /// Who to ask for completions; `nil` turns completion off.
@@ -36,4 +57,6 @@ public protocol LineEditor: AnyObject {
 
 extension LineEditor {
   public func useHistoryFile(_ path: String?) {}
+
+  public func readLine(prompt: String, countdown: Countdown?) -> LineInput { readLine(prompt: prompt) }
 }

@@ -128,6 +128,8 @@ public struct QuestionRenderer {
       lines.append(style.cyan("✎ Saved for your teacher."))
       for feedback in grade.feedback.dropFirst() { lines += text(feedback, indent: "  ") }
       return lines
+    } else if grade.timedOut && grade.normalizedResponse.isEmpty {
+      lines.append(style.yellow("⏱ Time is up for this question: no answer came in time, so it scores 0."))
     } else if grade.timedOut {
       lines.append(style.yellow("⏱ Time was up before this answer came, so it was not marked and scores 0."))
     } else if grade.isCorrect {

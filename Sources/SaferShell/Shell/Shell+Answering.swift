@@ -33,6 +33,18 @@ extension Shell {
     }
   }
 
+  /// The open question's time ran out before Enter: it is recorded as unanswered (0
+  /// points) and the next one follows.
+  func timeUp() {
+    guard let runner else { return }
+    do {
+      guard let outcome = try runner.expire() else { return }
+      show(outcome, of: runner)
+    } catch {
+      saveFailed(error, runner: runner)
+    }
+  }
+
   /// `retry`: saves the answer the disk refused, as it was typed and timed.
   func retry() {
     guard let runner, runner.hasUnsavedAnswer else {
@@ -64,6 +76,11 @@ extension Shell {
     answersSaved += 1
     if runner.marksEachAnswer {
       out.lines(renderer.verdict(outcome.grade))
+    } else if outcome.grade.timedOut {
+      // An exam: the time is said, the marks and answers wait for the end.
+      say(
+        style.yellow(
+          outcome.grade.normalizedResponse.isEmpty ? "⏱ Time is up for this question." : "⏱ That answer came too late."))
     } else {
       say(style.dim("Answer saved. You will see how you did at the end."))
     }

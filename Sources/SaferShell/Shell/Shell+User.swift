@@ -17,7 +17,7 @@ extension Shell {
       switch env.editor.readLine(prompt: env.editor.isInteractive ? "name › " : "") {
       case .endOfInput:
         return false
-      case .interrupted:
+      case .interrupted, .timedOut:
         continue
       case .line(let line):
         guard line.utf8.count <= Self.maximumLineBytes else {

@@ -42,9 +42,16 @@ public final class Shell {
     guard chooseUser() else { return 1 }
     if let first = env.firstCommand, fitsLineLimit(first) { handle(line: first) }
     while !shouldQuit {
-      switch env.editor.readLine(prompt: prompt()) {
+      // A question whose time ran out while nobody was typing (a pause, a restart).
+      if let deadline = runner?.questionDeadline, env.clock.now() >= deadline {
+        timeUp()
+        continue
+      }
+      switch env.editor.readLine(prompt: prompt(), countdown: countdown()) {
       case .endOfInput:
         shouldQuit = true
+      case .timedOut:
+        timeUp()
       case .interrupted:
         interrupted()
       case .line(let line):
@@ -143,6 +150,16 @@ public final class Shell {
   }
 
   var displayName: String { TerminalSafe.clean(handle?.record.profile.displayName ?? "", keepNewlines: false) }
+
+  /// The open question's clock, shown in the prompt while the student types.
+  func countdown() -> Countdown? {
+    guard env.editor.isInteractive, let runner, let deadline = runner.questionDeadline,
+      let presentation = runner.present()
+    else { return nil }
+    return Countdown(
+      deadline: deadline, before: displayName + " · \(runner.contentID) \(presentation.number)/\(presentation.total) ⏱ ",
+      after: " › ")
+  }
 
   func prompt() -> String {
     guard env.editor.isInteractive else { return "" }
