@@ -163,6 +163,24 @@ struct PseudoTerminalTests {
     #expect(answers.allSatisfy { $0["timedOut"] as? Bool == true && $0["points"] as? Double == 0 })
   }
 
+  /// `user Laa` (a typo for Lea) asks before it creates a new student.
+  @Test func aNameCloseToAnExistingStudentAsksFirst() throws {
+    _ = try sandbox.run(sandbox.shellArguments(user: "Lea"), stdin: "start demo-lesson\nb\n")
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.enter("user Laa")
+    try shell.waitFor(text: "There is no student called “Laa” yet. Did you mean “Lea”?")
+    try shell.waitForLastLine("y/n › ")
+    try shell.enter("y")
+    try shell.waitFor(text: "Welcome back, Lea!")
+    try shell.waitForLastLine("Lea › ")
+    try shell.enter("user Laa")
+    try shell.waitForLastLine("y/n › ")
+    try shell.enter("n")
+    try shell.waitFor(text: "Hello, Laa!")
+    try shell.waitForLastLine("Laa › ")
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }

@@ -18,6 +18,18 @@ import Testing
     #expect(text.contains("They ask for more."), "choosing `a` in the scenario leads to its `next` step")
   }
 
+  /// The history (Up arrow, the history file) keeps commands, never answers: the next
+  /// student at the computer cannot scroll back through them.
+  @Test func historyKeepsCommandsNotAnswers() throws {
+    let editor = ScriptedLineEditor(lines: ["start demo-lesson", "b", "hint", "a c", "progress"], interactive: false)
+    let shell = Shell(
+      environment: ShellEnvironment(
+        library: LibraryLoader(try Fixtures.library()), store: MemoryRecordStore(), editor: editor, output: BufferOutput(),
+        style: Style(enabled: false), width: { 80 }, clock: ManualTime(), userName: "Ana"))
+    _ = shell.run()
+    #expect(editor.history == ["start demo-lesson", "hint", "progress"])
+  }
+
   @Test func unknownCommandSuggestsTheNearest() throws {
     let text = Fixtures.transcript(["strat demo-lesson", "halp", "xyzzy"], library: try Fixtures.library())
     #expect(text.contains("Unknown command `strat`. Did you mean `start`?"))

@@ -5,7 +5,7 @@ extension Shell {
   /// Opens the record of the student named on the command line, or asks who is there.
   func chooseUser() -> Bool {
     if let name = env.userName {
-      if openUser(name) { return true }
+      if let confirmed = confirmedName(name), openUser(confirmed) { return true }
       if !env.editor.isInteractive { return false }
     }
     while true {
@@ -28,8 +28,39 @@ extension Shell {
         var name = line.trimmingCharacters(in: .whitespaces)
         if name.isEmpty, let last = env.lastUser { name = last }
         if name.isEmpty { continue }
-        if openUser(name) { return true }
+        guard let confirmed = confirmedName(name) else { continue }
+        if openUser(confirmed) { return true }
         if !env.editor.isInteractive { return false }
+      }
+    }
+  }
+
+  /// The name to open for `name`: itself when that student exists or nobody has a
+  /// similar name; otherwise, at a terminal, the student is asked whether they meant the
+  /// similar one (a typo must not quietly start a new record). `nil`: asked again.
+  func confirmedName(_ name: String) -> String? {
+    guard env.editor.isInteractive, UserID.problem(with: name) == nil else { return name }
+    let known = env.store.knownUsers()
+    let canonical = UserID.canonical(name)
+    if known.contains(where: { UserID.canonical($0) == canonical }) { return name }
+    let byCanonical = Dictionary(known.map { (UserID.canonical($0), $0) }, uniquingKeysWith: { first, _ in first })
+    guard let close = Suggestion.closest(to: canonical, among: byCanonical.keys).flatMap({ byCanonical[$0] }) else {
+      return name
+    }
+    let typed = TerminalSafe.clean(name, keepNewlines: false)
+    let similar = TerminalSafe.clean(close, keepNewlines: false)
+    say("There is no student called “\(typed)” yet. Did you mean “\(similar)”?")
+    while true {
+      say("Type `y` to open \(similar)'s record, or `n` to start a new record for \(typed).")
+      switch env.editor.readLine(prompt: "y/n › ") {
+      case .endOfInput, .interrupted, .timedOut:
+        return nil
+      case .line(let line):
+        switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "y", "yes": return close
+        case "n", "no": return name
+        default: continue
+        }
       }
     }
   }
@@ -75,7 +106,8 @@ extension Shell {
       say("You are already \(displayName).")
       return
     }
-    openUser(name)
+    guard let confirmed = confirmedName(name) else { return }
+    openUser(confirmed)
   }
 
   func whoami() {

@@ -56,8 +56,7 @@ public final class Shell {
         interrupted()
       case .line(let line):
         guard fitsLineLimit(line) else { continue }
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty { env.editor.addToHistory(line) }
-        handle(line: line)
+        handle(line: line, remember: true)
       }
     }
     leave()
@@ -74,7 +73,10 @@ public final class Shell {
     return false
   }
 
-  func handle(line: String) {
+  /// Runs one line. With `remember`, a command goes into the history (Up arrow, the
+  /// history file); an answer never does, so the next student at the same computer cannot
+  /// scroll back through this one's answers.
+  func handle(line: String, remember: Bool = false) {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     var words = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
     let forcedCommand = words.first?.hasPrefix("/") == true
@@ -87,6 +89,7 @@ public final class Shell {
       if let word = words.first, let command = ShellCommand.named(word),
         forcedCommand || !argument.isEmpty || !command.needsArgument
       {
+        if remember { env.editor.addToHistory(line) }
         run(command, argument: argument)
       } else {
         answer(trimmed)
@@ -94,6 +97,7 @@ public final class Shell {
       return
     }
     guard let word = words.first else { return }
+    if remember { env.editor.addToHistory(line) }
     if let command = ShellCommand.named(word) {
       run(command, argument: argument)
     } else if library.lesson(id: trimmed) != nil || library.quiz(id: trimmed) != nil {
