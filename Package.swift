@@ -6,6 +6,7 @@ import PackageDescription
 /// Module map (see docs/ARCHITECTURE.md):
 /// - `SaferCore`: pure logic (model, loaders, validation, scoring, records). Never prints.
 /// - `CEditLine`: the system libedit plus a tiny C shim for its variadic calls.
+/// - `SaferAccess`: teacher passphrase and student PINs (scrypt, from swift-crypto).
 /// - `SaferShell`: the REPL, line editors, commands and rendering.
 /// - `safer`: the thin executable (swift-argument-parser).
 /// - `safer-bench`: release-mode benchmarks that print their figures.
@@ -20,6 +21,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(
@@ -31,13 +33,21 @@ let package = Package(
       linkerSettings: [.linkedLibrary("edit")]
     ),
     .target(
+      name: "SaferAccess",
+      dependencies: [
+        "SaferCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
+    .target(
       name: "SaferShell",
-      dependencies: ["SaferCore", "CEditLine"]
+      dependencies: ["SaferCore", "SaferAccess", "CEditLine"]
     ),
     .executableTarget(
       name: "safer",
       dependencies: [
-        "SaferCore", "SaferShell",
+        "SaferCore", "SaferShell", "SaferAccess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,6 +66,7 @@ let package = Package(
       name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"],
       // Recorded screens, read by the tests through #filePath.
       exclude: ["Transcripts"]),
+    .testTarget(name: "SaferAccessTests", dependencies: ["SaferAccess", "SaferCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SaferCore", "safer"]),
   ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferAccess
 import SaferCore
 import SaferShell
 
@@ -23,6 +24,16 @@ struct Progress: ParsableCommand {
     } catch {
       printError("safer progress: \(error.description)")
       throw ExitCode(1)
+    }
+    // A record with a PIN shows only to its owner (teachers use `safer report`).
+    if let pin = record.profile.pin {
+      let given =
+        locations.environment["SAFER_PIN"]
+        ?? SecretReader.read(prompt: "PIN for \(TerminalSafe.clean(user, keepNewlines: false)): ", output: StandardErrorOutput())
+      guard let given, SecretHasher.matches(given, pin) else {
+        printError("safer progress: this record has a PIN, and it was not given or not right (SAFER_PIN for scripts).")
+        throw ExitCode(1)
+      }
     }
     let report = ProgressReport(record: record, library: locations.loadLibrary())
     if json {

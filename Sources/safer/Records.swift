@@ -1,11 +1,93 @@
 import ArgumentParser
 import Foundation
+import SaferAccess
 import SaferCore
+import SaferShell
 
 /// `safer records compact [--user NAME]`: housekeeping of the data folder's records.
 struct Records: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Look after student records.", subcommands: [Compact.self])
+    abstract: "Look after student records.", subcommands: [Compact.self, Export.self, Delete.self])
+
+  /// `safer records export NAME`: a student's (or parent's) request for their data: the
+  /// whole record, journal included, as JSON on standard output. Logged.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a student's whole record as JSON (for a student's or parent's request; logged).")
+
+    @OptionGroup var locations: LocationOptions
+
+    @Argument(help: "The student's name.")
+    var name: String
+
+    func run() throws {
+      let folder = locations.dataFolder
+      try TeacherGate.require(dataFolder: folder, command: "records export")
+      let record: UserRecord
+      do { record = try FileRecordStore(dataFolder: folder).read(displayName: name) } catch {
+        printError("safer records export: \(error.description)")
+        throw ExitCode(1)
+      }
+      var exported = record
+      exported.profile.pin = nil  // a hash of the PIN is no one's business, not even a parent's
+      let data = try RecordSerializer().encode(exported)
+      do { try AuditLog(dataFolder: folder).record("export", student: record.profile.displayName) } catch {
+        printError("safer records export: \(error.description) Nothing was exported.")
+        throw ExitCode(1)
+      }
+      FileHandle.standardOutput.write(data)
+    }
+  }
+
+  /// `safer records delete NAME`: removes a student's record, journal and history, after
+  /// the name is typed again (or `--yes`). Logged.
+  struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete a student's record, journal and history (asks to confirm; logged).")
+
+    @OptionGroup var locations: LocationOptions
+
+    @Argument(help: "The student's name.")
+    var name: String
+
+    @Flag(help: "Do not ask to confirm (for scripts).")
+    var yes = false
+
+    func run() throws {
+      let folder = locations.dataFolder
+      try TeacherGate.require(dataFolder: folder, command: "records delete")
+      let store = FileRecordStore(dataFolder: folder)
+      let record: UserRecord
+      do { record = try store.read(displayName: name) } catch {
+        printError("safer records delete: \(error.description)")
+        throw ExitCode(1)
+      }
+      let shown = TerminalSafe.clean(record.profile.displayName, keepNewlines: false)
+      if !yes {
+        let answers = record.attempts.reduce(0) { $0 + $1.answers.count }
+        FileHandle.standardError.write(
+          Data(
+            "This deletes \(shown)'s record (\(record.attempts.count) attempts, \(answers) answers) for good. Type the name again to confirm: "
+              .utf8))
+        guard let typed = Swift.readLine(), UserID.canonical(typed) == UserID.canonical(record.profile.displayName) else {
+          printError("safer records delete: not confirmed; nothing was deleted.")
+          throw ExitCode(1)
+        }
+      }
+      do {
+        try AuditLog(dataFolder: folder).record("delete", student: record.profile.displayName)
+        try store.delete(displayName: record.profile.displayName)
+        try? FileManager.default.removeItem(atPath: Locations.historyFile(dataFolder: folder, userID: record.profile.id))
+      } catch let error as RecordError {
+        printError("safer records delete: \(error.description)")
+        throw ExitCode(1)
+      } catch {
+        printError("safer records delete: \(error)")
+        throw ExitCode(1)
+      }
+      print("Deleted the record of \(shown).")
+    }
+  }
 
   /// Folds each journal into its snapshot, so `users/<id>.json` alone holds every answer.
   struct Compact: ParsableCommand {

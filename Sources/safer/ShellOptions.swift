@@ -16,8 +16,9 @@ struct ShellOptions: ParsableArguments {
   @Flag(name: .long, help: "No colour (also: NO_COLOR set, TERM=dumb, or output not a terminal).")
   var noColor = false
 
-  /// Runs the shell until the student leaves; `firstCommand` runs once the student is known.
-  func runShell(firstCommand: String? = nil) throws {
+  /// Runs the shell until the student leaves; `firstCommand` runs once the student is known,
+  /// with a teacher's authority over quiz settings when `authority` says so.
+  func runShell(firstCommand: String? = nil, authority: QuizOverrides.Authority = .student) throws {
     let environment = locations.environment
     let data = locations.dataFolder
     let interactive = isatty(STDIN_FILENO) == 1
@@ -46,6 +47,11 @@ struct ShellOptions: ParsableArguments {
       historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
     shellEnvironment.firstCommand = firstCommand
+    shellEnvironment.firstCommandAuthority = authority
+    let output = shellEnvironment.output
+    shellEnvironment.readSecret = { prompt in
+      interactive ? SecretReader.read(prompt: prompt, output: output) : environment["SAFER_PIN"]
+    }
     let status = Shell(environment: shellEnvironment).run()
     // Ended by a signal, after saving: the status a shell gives a process it killed.
     if let signal = TerminationSignals.received { throw ExitCode(128 + signal) }

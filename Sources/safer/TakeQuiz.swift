@@ -22,6 +22,10 @@ struct TakeQuiz: ParsableCommand {
   @Option(help: "Attempts allowed.") var attempts: Int?
   @Option(help: "Which attempt counts: highest, average, first or last.") var grading: String?
   @Flag(help: "Exam mode: answers are marked only at the end.") var exam = false
+  @Flag(
+    help:
+      "Settings from the teacher: they may also loosen the quiz file (more attempts, more time). Asks for the teacher passphrase if one is set."
+  ) var teacher = false
 
   func run() throws {
     var words: [String] = []
@@ -43,6 +47,7 @@ struct TakeQuiz: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    try shell.runShell(firstCommand: (["quiz", quiz] + words).joined(separator: " "))
+    if teacher { try TeacherGate.require(dataFolder: shell.locations.dataFolder, command: "quiz --teacher") }
+    try shell.runShell(firstCommand: (["quiz", quiz] + words).joined(separator: " "), authority: teacher ? .teacher : .student)
   }
 }

@@ -181,6 +181,39 @@ struct PseudoTerminalTests {
     try shell.waitForLastLine("Laa › ")
   }
 
+  /// A PIN is typed with echo off, asked when the record is opened, and never written to
+  /// the screen, the history or the record.
+  @Test func aPINIsAskedWithEchoOffAndNeverKept() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.enter("pin")
+    try shell.waitFor(text: "New PIN (4 or more characters, not shown):")
+    try shell.enter("4821")
+    try shell.waitFor(text: "The same PIN again:")
+    try shell.enter("4821")
+    try shell.waitFor(text: "Your PIN is set.")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.press("C-d")
+    #expect(try shell.exitStatus() == 0)
+    #expect(!(try shell.screen()).contains("4821"), "the PIN was shown")
+    shell.close()
+
+    let again = try TmuxSession(sandbox: sandbox, arguments: sandbox.shellArguments(user: "Ana"))
+    defer { again.close() }
+    try again.waitFor(text: "PIN for Ana:")
+    try again.enter("1111")
+    try again.waitFor(text: "That PIN is not right. Try again.")
+    try again.waitFor("the PIN asked again") { $0.components(separatedBy: "PIN for Ana:").count == 3 }
+    try again.enter("4821")
+    try again.waitFor(text: "Hello, Ana!")
+    try again.waitForLastLine(Self.prompt)
+    let screen = try again.screen()
+    #expect(!screen.contains("4821") && !screen.contains("1111"))
+    let history = sandbox.data.appendingPathComponent("history/\(sandbox.recordID()).history")
+    #expect(!((try? String(contentsOf: history, encoding: .utf8)) ?? "").contains("4821"))
+    #expect(!(try String(contentsOf: sandbox.recordURL(), encoding: .utf8)).contains("4821"))
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }

@@ -41,6 +41,23 @@ public final class FileRecordStore: RecordStore {
     }
   }
 
+  /// Deletes a student's record for good: snapshot, journal and the copies kept aside
+  /// (`<id>.corrupt-…`, `<id>.invalid-…`, …), under the record's lock so no shell writes
+  /// it meanwhile. For a student's or parent's request (`safer records delete`).
+  public func delete(displayName: String) throws(RecordError) {
+    if let problem = UserID.problem(with: displayName) { throw .unusableName(problem) }
+    guard let id = UserID.make(from: displayName), let folder = UsersFolder.existing(dataFolder: dataFolder),
+      folder.entry(id + ".json").isPresent || folder.entry(id + ".jsonl").isPresent
+    else { throw .noSuchUser(displayName) }
+    let lock = try FileLock.acquire(in: folder, id: id, user: displayName)
+    defer { lock.release() }
+    for name in folder.names() where name == id + ".json" || name == id + ".jsonl" || name.hasPrefix(id + ".") {
+      if name == id + ".lock" { continue }
+      _ = folder.remove(name)
+    }
+    folder.sync()
+  }
+
   public func read(displayName: String) throws(RecordError) -> UserRecord {
     if let problem = UserID.problem(with: displayName) { throw .unusableName(problem) }
     guard let id = UserID.make(from: displayName), let folder = UsersFolder.existing(dataFolder: dataFolder) else {

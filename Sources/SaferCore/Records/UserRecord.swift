@@ -16,6 +16,9 @@ public struct UserRecord: Codable, Hashable, Sendable {
     public var displayName: String
     public var created: Date
     public var lastSeen: Date
+    /// A PIN the student chose, so classmates cannot open this record (hashed; see
+    /// `SecretHash`). Absent: none.
+    public var pin: SecretHash?
   }
 
   /// Where `resume` picks up.

@@ -84,7 +84,7 @@ extension Shell {
       return
     }
     if library.quiz(id: target) != nil || library.lesson(id: target) != nil {
-      begin(ignoring: overrides) { try $0.start(target, overrides: overrides) }
+      begin(ignoring: overrides) { [quizAuthority] in try $0.start(target, overrides: overrides, authority: quizAuthority) }
       return
     }
     guard FileManager.default.fileExists(atPath: target) else {
@@ -99,7 +99,7 @@ extension Shell {
       return
     }
     library = added.library
-    begin(ignoring: overrides) { try $0.start(content, overrides: overrides) }
+    begin(ignoring: overrides) { [quizAuthority] in try $0.start(content, overrides: overrides, authority: quizAuthority) }
   }
 
   func resume() {

@@ -70,6 +70,10 @@ extension Shell {
   func openUser(_ name: String) -> Bool {
     do {
       let opened = try env.store.open(displayName: name, now: env.clock.now())
+      guard unlock(opened.record) else {
+        opened.close()
+        return false
+      }
       handle?.close()
       handle = opened
       runner = nil

@@ -17,6 +17,8 @@ public final class Shell {
   var answersSaved = 0
   /// Set while the shell asks something other than a command (for completion).
   var asking: Asking?
+  /// Who gives the options of the `quiz` command being run (see `firstCommandAuthority`).
+  var quizAuthority: QuizOverrides.Authority = .student
 
   enum Asking { case userName }
 
@@ -40,7 +42,11 @@ public final class Shell {
         style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
     guard chooseUser() else { return 1 }
-    if let first = env.firstCommand, fitsLineLimit(first) { handle(line: first) }
+    if let first = env.firstCommand, fitsLineLimit(first) {
+      quizAuthority = env.firstCommandAuthority
+      handle(line: first)
+      quizAuthority = .student
+    }
     while !shouldQuit {
       // A question whose time ran out while nobody was typing (a pause, a restart).
       if let deadline = runner?.questionDeadline, env.clock.now() >= deadline {
@@ -124,6 +130,7 @@ public final class Shell {
     case "progress": showProgress()
     case "whoami": whoami()
     case "user": switchUser(argument)
+    case "pin": changePIN(argument)
     default: shouldQuit = true
     }
   }

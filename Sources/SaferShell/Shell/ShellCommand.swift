@@ -67,6 +67,11 @@ public struct ShellCommand: Sendable {
     .init(
       name: "whoami", usage: "whoami", summary: "show who is logged in and where the record is", details: "", argument: .none),
     .init(
+      name: "pin", usage: "pin [off]", summary: "set a PIN so classmates cannot open your record",
+      details:
+        "Asks for a new PIN twice (not shown as you type) and, if you have one, your current PIN first. Then `user <your name>` and starting the shell as you ask for it. `pin off` removes it. Tell your teacher if you forget it.",
+      argument: .none),
+    .init(
       name: "user", usage: "user <name>", summary: "switch to another student",
       details: "Your progress is already saved; the other student's record is opened.", argument: .user),
     .init(

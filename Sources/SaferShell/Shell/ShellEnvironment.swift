@@ -23,6 +23,12 @@ public struct ShellEnvironment {
   public var historyFile: (String) -> String?
   /// Remembers who used the shell last.
   public var rememberUser: (String) -> Void
+  /// Reads a PIN with echo off (`nil`: nobody to ask, or cancelled). Without a terminal
+  /// the shell takes `SAFER_PIN` instead (see `ShellOptions`).
+  public var readSecret: (_ prompt: String) -> String? = { _ in nil }
+  /// Who gave the options of `firstCommand` (`safer quiz … --teacher` after the teacher
+  /// passphrase): a teacher's may loosen the quiz file, a student's only tighten it.
+  public var firstCommandAuthority: QuizOverrides.Authority = .student
 
   public init(
     library: LibraryLoader, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,

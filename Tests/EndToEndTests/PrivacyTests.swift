@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Shared classroom computers: the teacher passphrase guards teacher commands, a PIN
+/// guards a student's record, and exports and deletions are logged.
+@Suite("Privacy on shared computers")
+struct PrivacyTests {
+  let sandbox: Sandbox
+  let passphrase = "correct horse battery"
+
+  init() throws { sandbox = try Sandbox() }
+
+  private func teacher(_ arguments: [String], passphrase: String? = nil, stdin: String = "") throws -> RunResult {
+    try sandbox.run(
+      arguments + ["--data", sandbox.data.path], stdin: stdin,
+      environment: passphrase.map { ["SAFER_TEACHER_PASSPHRASE": $0] } ?? [:])
+  }
+
+  @Test func teacherCommandsNeedThePassphraseOnceOneIsSet() throws {
+    _ = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "start demo-lesson\nb\n")
+    // None set: the command runs and says how to set one.
+    let open = try teacher(["records", "export", "Ana"])
+    #expect(open.status == 0)
+    #expect(open.stderr.contains("no teacher passphrase is set"))
+
+    let set = try sandbox.run(
+      ["teacher", "init", "--data", sandbox.data.path], environment: ["SAFER_TEACHER_PASSPHRASE_NEW": passphrase])
+    #expect(set.status == 0, "\(set.output)")
+    let stored = try String(contentsOf: sandbox.data.appendingPathComponent("teacher.json"), encoding: .utf8)
+    #expect(stored.contains("scrypt") && !stored.contains("horse"))
+
+    let refused = try teacher(["records", "export", "Ana"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("needs the teacher passphrase"))
+    let wrong = try teacher(["records", "export", "Ana"], passphrase: "wrong horse battery")
+    #expect(wrong.status == 1 && wrong.stderr.contains("not the teacher passphrase"))
+    #expect(wrong.stdout.isEmpty)
+
+    let exported = try teacher(["records", "export", "Ana"], passphrase: passphrase)
+    #expect(exported.status == 0, "\(exported.output)")
+    let json = try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any]
+    #expect((json?["attempts"] as? [[String: Any]])?.count == 1)
+
+    // Changing the passphrase needs the old one.
+    let takeover = try sandbox.run(
+      ["teacher", "init", "--data", sandbox.data.path], environment: ["SAFER_TEACHER_PASSPHRASE_NEW": "student was here"])
+    #expect(takeover.status == 1)
+
+    let deleted = try teacher(["records", "delete", "Ana", "--yes"], passphrase: passphrase)
+    #expect(deleted.status == 0, "\(deleted.output)")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.recordURL().path))
+    let log = try String(contentsOf: sandbox.data.appendingPathComponent("audit.log"), encoding: .utf8)
+    let lines = log.split(separator: "\n")
+    #expect(lines.count == 3, "\(log)")
+    #expect(lines.last?.hasSuffix("\tdelete\tAna") == true)
+  }
+
+  @Test func deletingAsksForTheNameAgain() throws {
+    _ = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "start demo-lesson\nb\n")
+    let refused = try teacher(["records", "delete", "Ana"], stdin: "Bo\n")
+    #expect(refused.status == 1 && refused.stderr.contains("nothing was deleted"))
+    #expect(FileManager.default.fileExists(atPath: sandbox.recordURL().path))
+    let confirmed = try teacher(["records", "delete", "Ana"], stdin: "ana\n")
+    #expect(confirmed.status == 0, "\(confirmed.output)")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.recordURL().path))
+  }
+
+  @Test func aTeachersQuizSettingsMayLoosenTheFile() throws {
+    let quiz = "kind: quiz\nid: demo-quiz\ntitle: Demo quiz\nselect: [{lesson: demo-lesson}]\nattempts: 1\n"
+    try quiz.write(to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true, encoding: .utf8)
+    _ = try sandbox.run(
+      ["teacher", "init", "--data", sandbox.data.path], environment: ["SAFER_TEACHER_PASSPHRASE_NEW": passphrase])
+    let student = try sandbox.run(["quiz", "demo-quiz", "--attempts", "3"] + sandbox.shellArguments(user: "Ana"))
+    #expect(unwrapped(student.output).contains("`--attempts 3` was refused"))
+    let byTeacher = try sandbox.run(
+      ["quiz", "demo-quiz", "--attempts", "3", "--teacher"] + sandbox.shellArguments(user: "Ana"),
+      environment: ["SAFER_TEACHER_PASSPHRASE": passphrase])
+    #expect(unwrapped(byTeacher.stdout).contains("▶ Demo quiz"), "\(byTeacher.output)")
+    let wrong = try sandbox.run(
+      ["quiz", "demo-quiz", "--attempts", "3", "--teacher"] + sandbox.shellArguments(user: "Ana"),
+      environment: ["SAFER_TEACHER_PASSPHRASE": "nope nope nope"])
+    #expect(wrong.status == 1 && !wrong.stdout.contains("▶ Demo quiz"))
+  }
+
+  @Test func aPINKeepsClassmatesOutOfARecord() throws {
+    let set = try sandbox.run(
+      sandbox.shellArguments(user: "Ana"), stdin: "pin\nstart demo-lesson\nb\n", environment: ["SAFER_PIN": "4821"])
+    #expect(set.stdout.contains("Your PIN is set."), "\(set.output)")
+    let record = try String(contentsOf: sandbox.recordURL(), encoding: .utf8)
+    #expect(record.contains("\"pin\":{") && !record.contains("4821"))
+
+    let classmate = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n")
+    #expect(classmate.status == 1)
+    #expect(classmate.output.contains("Ana's record has a PIN"))
+    #expect(!classmate.stdout.contains("You are Ana"))
+    let guess = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n", environment: ["SAFER_PIN": "1234"])
+    #expect(guess.status == 1 && guess.output.contains("That PIN is not right."))
+    let owner = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n", environment: ["SAFER_PIN": "4821"])
+    #expect(owner.stdout.contains("You are Ana"), "\(owner.output)")
+
+    let progress = try sandbox.run(["progress", "--user", "Ana", "--data", sandbox.data.path])
+    #expect(progress.status == 1 && progress.stderr.contains("this record has a PIN"))
+    let own = try sandbox.run(
+      ["progress", "--user", "Ana", "--data", sandbox.data.path], environment: ["SAFER_PIN": "4821"])
+    #expect(own.status == 0)
+  }
+}
