@@ -48,6 +48,7 @@ struct ShellOptions: ParsableArguments {
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
     shellEnvironment.firstCommand = firstCommand
     shellEnvironment.firstCommandAuthority = authority
+    shellEnvironment.assignments = { try? AssignmentList.load(dataFolder: data) }
     let output = shellEnvironment.output
     shellEnvironment.readSecret = { prompt in
       interactive ? SecretReader.read(prompt: prompt, output: output) : environment["SAFER_PIN"]

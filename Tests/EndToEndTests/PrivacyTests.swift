@@ -104,4 +104,26 @@ struct PrivacyTests {
       ["progress", "--user", "Ana", "--data", sandbox.data.path], environment: ["SAFER_PIN": "4821"])
     #expect(own.status == 0)
   }
+
+  @Test func aRosterAndAnAssignmentReachTheStudentsShell() throws {
+    let csv = sandbox.root.appendingPathComponent("class.csv")
+    try "Name,Form\nAna,7B\n\"Bo, Jr.\",7B\n".write(to: csv, atomically: true, encoding: .utf8)
+    let roster = try sandbox.run(["class", "roster", sandbox.data.path, "--import", csv.path, "--add", "Cai"])
+    #expect(roster.status == 0, "\(roster.output)")
+    #expect(roster.stdout.contains("3 students on the roster"))
+    #expect(roster.stdout.contains("  Bo, Jr.  (no record yet)"))
+    let assigned = try sandbox.run(
+      ["assign", sandbox.data.path, "demo-lesson", "--due", "2999-12-31", "--lessons", sandbox.lessons.path])
+    #expect(assigned.status == 0, "\(assigned.output)")
+    let unknown = try sandbox.run(
+      ["assign", sandbox.data.path, "demo-lesso", "--due", "2999-12-31", "--lessons", sandbox.lessons.path])
+    #expect(unknown.status == 1 && unknown.stderr.contains("Did you mean `demo-lesson`?"))
+    let shell = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n")
+    #expect(unwrapped(shell.stdout).contains("Due 2999-12-31: demo-lesson (“Demo lesson”)."), "\(shell.output)")
+    let done = try sandbox.run(
+      sandbox.shellArguments(user: "Ana"), stdin: "start demo-lesson\n" + DemoLesson.shortRun.joined(separator: "\n") + "\n")
+    #expect(done.status == 0)
+    let after = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n")
+    #expect(!after.stdout.contains("Due 2999-12-31"), "done work is no longer shown")
+  }
 }

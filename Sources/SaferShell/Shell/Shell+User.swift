@@ -81,6 +81,7 @@ extension Shell {
       env.editor.useHistoryFile(env.historyFile(opened.record.profile.id))
       for notice in opened.notices { error(TerminalSafe.clean(notice)) }
       if env.editor.isInteractive { greet(opened.record) }
+      showAssignments(for: opened.record)
       return true
     } catch {
       self.error(error.description)
@@ -98,6 +99,17 @@ extension Shell {
       )
     } else {
       say("Welcome back, \(style.bold(name))! Type `lessons` to pick a lesson.")
+    }
+  }
+
+  /// "Due Friday: phishing-basics" — what the teacher set and the student has not done.
+  func showAssignments(for record: UserRecord) {
+    guard let list = env.assignments(), !list.assignments.isEmpty else { return }
+    for item in list.pending(for: record, now: env.clock.now()).prefix(5) {
+      let title = library.lesson(id: item.contentID)?.title ?? library.quiz(id: item.contentID)?.title
+      let what = TerminalSafe.clean(item.contentID) + (title.map { " (“\(TerminalSafe.clean($0))”)" } ?? "")
+      let when = TerminalSafe.clean(item.due)
+      say(item.overdue ? style.yellow("Overdue since \(when): \(what).") : style.cyan("Due \(when): \(what)."))
     }
   }
 

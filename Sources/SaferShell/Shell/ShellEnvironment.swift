@@ -23,6 +23,8 @@ public struct ShellEnvironment {
   public var historyFile: (String) -> String?
   /// Remembers who used the shell last.
   public var rememberUser: (String) -> Void
+  /// The data folder's assignments (`safer assign`), read when a student's record opens.
+  public var assignments: () -> AssignmentList? = { nil }
   /// Reads a PIN with echo off (`nil`: nobody to ask, or cancelled). Without a terminal
   /// the shell takes `SAFER_PIN` instead (see `ShellOptions`).
   public var readSecret: (_ prompt: String) -> String? = { _ in nil }

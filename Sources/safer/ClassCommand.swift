@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import SaferCore
+import SaferShell
+
+/// `safer class …`: a class is a data folder; these commands look after it.
+struct ClassCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "class", abstract: "Look after a class: its roster.", subcommands: [RosterCommand.self])
+}
+
+/// `safer class roster DATA [--add NAME…] [--remove NAME…] [--import FILE.csv]`: who is in
+/// the class; prints the roster (with who has a record) after any change.
+struct RosterCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "roster", abstract: "Show or change the class roster (DATA/roster.json).")
+
+  @Argument(help: "The class's data folder.")
+  var data: String
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Names to add.")
+  var add: [String] = []
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Names to remove.")
+  var remove: [String] = []
+
+  @Option(
+    name: .customLong("import"),
+    help: "A CSV file (a spreadsheet or school system export): the names in its first column, or in its `name` column.")
+  var importFile: String?
+
+  func run() throws {
+    let changing = !add.isEmpty || !remove.isEmpty || importFile != nil
+    if changing { try TeacherGate.require(dataFolder: data, command: "class roster") }
+    var roster: Roster
+    do { roster = try Roster.load(dataFolder: data) } catch {
+      printError("safer class roster: \(error.description)")
+      throw ExitCode(1)
+    }
+    var names = add
+    if let importFile {
+      switch BoundedFile.read(importFile, maximumBytes: 4 * 1024 * 1024) {
+      case .failure(let problem):
+        printError("safer class roster: \(importFile): \(problem.description)")
+        throw ExitCode(1)
+      case .success(let bytes):
+        names += Roster.names(fromCSV: String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    var added = 0
+    for name in names {
+      if let problem = UserID.problem(with: name) {
+        printError("safer class roster: “\(name)” was not added: \(problem.description)")
+      } else if roster.add(name) {
+        added += 1
+      }
+    }
+    var removed = 0
+    for name in remove {
+      if roster.remove(name) { removed += 1 } else { printError("safer class roster: “\(name)” is not on the roster.") }
+    }
+    if changing {
+      do { try roster.save(dataFolder: data) } catch {
+        printError("safer class roster: \(error.description)")
+        throw ExitCode(1)
+      }
+      print("Added \(added), removed \(removed).")
+    }
+    let known = Set(FileRecordStore(dataFolder: data).knownUsers().map(UserID.canonical))
+    print("\(roster.students.count) student\(roster.students.count == 1 ? "" : "s") on the roster of \(data):")
+    for name in roster.students {
+      print("  \(name)" + (known.contains(UserID.canonical(name)) ? "" : "  (no record yet)"))
+    }
+  }
+}
+
+/// `safer assign DATA LESSON… --due DATE`: work for the class, shown in students' shells
+/// when they start and tracked by reports.
+struct Assign: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Set lessons or quizzes for the class to finish by a day (DATA/assignments.json).")
+
+  @Argument(help: "The class's data folder.")
+  var data: String
+
+  @Argument(help: "Lesson or quiz ids.")
+  var contentIDs: [String]
+
+  @Option(name: .long, help: "The last day, YYYY-MM-DD.")
+  var due: String
+
+  @Option(name: .long, parsing: .singleValue, help: "Folder of lesson and quiz files, to check the ids (repeatable).")
+  var lessons: [String] = []
+
+  func run() throws {
+    guard Assignment.day(due) != nil else {
+      throw ValidationError("`--due \(due)`: give the day as YYYY-MM-DD, e.g. 2026-12-11.")
+    }
+    guard !contentIDs.isEmpty else { throw ValidationError("Name at least one lesson or quiz.") }
+    try TeacherGate.require(dataFolder: data, command: "assign")
+    let folders = Locations.lessonFolders(
+      flag: lessons, environment: ProcessInfo.processInfo.environment, executable: CommandLine.arguments[0])
+    let library = LessonLibrary.load(paths: folders)
+    for id in contentIDs where library.lesson(id: id) == nil && library.quiz(id: id) == nil {
+      let hint = Suggestion.sentence(for: id, among: library.lessons.map(\.id) + library.quizzes.map(\.id))
+      printError("safer assign: there is no lesson or quiz called “\(id)”.\(hint)")
+      throw ExitCode(1)
+    }
+    do {
+      var list = try AssignmentList.load(dataFolder: data)
+      list.assignments.append(Assignment(contentIDs: contentIDs, due: due, created: Date()))
+      try list.save(dataFolder: data)
+    } catch {
+      printError("safer assign: \(error.description)")
+      throw ExitCode(1)
+    }
+    print("Assigned \(contentIDs.joined(separator: ", ")), due \(due). Students see it when their shell starts.")
+  }
+}
