@@ -43,6 +43,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let folder = Locations.dataFolder(flag: data, environment: ProcessInfo.processInfo.environment)
+    try TeacherGate.require(dataFolder: folder, command: "report")
     let report: ClassReport
     do {
       report = try ClassFolder(dataFolder: folder).report(quiz: quiz, rule: attempts, now: Date())

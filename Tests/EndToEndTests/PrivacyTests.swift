@@ -32,6 +32,9 @@ struct PrivacyTests {
     let refused = try teacher(["records", "export", "Ana"])
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("needs the teacher passphrase"))
+    let report = try teacher(["report"])
+    #expect(report.status == 1 && report.stdout.isEmpty, "the class report is the teacher's")
+    #expect(try teacher(["report"], passphrase: passphrase).status == 0)
     let wrong = try teacher(["records", "export", "Ana"], passphrase: "wrong horse battery")
     #expect(wrong.status == 1 && wrong.stderr.contains("not the teacher passphrase"))
     #expect(wrong.stdout.isEmpty)
@@ -125,5 +128,16 @@ struct PrivacyTests {
     #expect(done.status == 0)
     let after = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "whoami\n")
     #expect(!after.stdout.contains("Due 2999-12-31"), "done work is no longer shown")
+
+    // The report tracks both: who has not started, and who has not done the assignment.
+    let report = try sandbox.run(["report", "--data", sandbox.data.path, "--json"])
+    #expect(report.status == 0, "\(report.output)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    #expect(json["notStarted"] as? [String] == ["Bo, Jr.", "Cai"])
+    let progress = try #require((json["assignments"] as? [[String: Any]])?.first)
+    #expect(progress["contentID"] as? String == "demo-lesson" && progress["done"] as? Int == 1)
+    #expect(progress["missing"] as? [String] == ["Bo, Jr.", "Cai"])
+    let text = try sandbox.run(["report", "--data", sandbox.data.path])
+    #expect(unwrapped(text.stdout).contains("demo-lesson, due 2999-12-31: 1 done; not done: Bo, Jr., Cai"))
   }
 }

@@ -78,6 +78,17 @@ public struct ClassReport: Codable, Sendable {
   }
 
   /// A record that could not be read, and why.
+  /// An assignment (`safer assign`) and how far the class is with it.
+  public struct AssignmentProgress: Codable, Sendable, Equatable {
+    public var contentID: String
+    /// `YYYY-MM-DD`.
+    public var due: String
+    /// Students (with a record or on the roster) with a completed attempt.
+    public var done: Int
+    /// Those without one, sorted.
+    public var missing: [String]
+  }
+
   public struct Unreadable: Codable, Sendable {
     public var user: String
     public var reason: String
@@ -99,6 +110,10 @@ public struct ClassReport: Codable, Sendable {
   /// Every quiz in the records, sorted by id.
   public var quizzes: [QuizTaken]
   public var unreadable: [Unreadable]
+  /// On the class roster (`safer class roster`) but without a record yet, sorted.
+  public var notStarted: [String] = []
+  /// The data folder's assignments, one entry per lesson or quiz.
+  public var assignments: [AssignmentProgress] = []
 
   /// Whether this is an overview of several quizzes rather than a report on one.
   public var isOverview: Bool { quiz == nil }
@@ -115,6 +130,8 @@ public struct ClassReport: Codable, Sendable {
     try container.encode(topics, forKey: .topics)
     try container.encode(quizzes, forKey: .quizzes)
     try container.encode(unreadable, forKey: .unreadable)
+    try container.encode(notStarted, forKey: .notStarted)
+    try container.encode(assignments, forKey: .assignments)
   }
 
   /// The report as pretty JSON (sorted keys, ISO 8601 dates), as `safer report --json` prints it.

@@ -52,6 +52,16 @@ public struct ClassReportText {
       if !wrong.isEmpty { lines += section("Wrong answers most chosen") + wrongResponses(wrong) }
     }
     if !report.topics.isEmpty { lines += section("Topic mastery (latest answer to each question, %)") + topics(report) }
+    if !report.assignments.isEmpty {
+      lines += section("Assignments")
+      for item in report.assignments {
+        let missing = item.missing.isEmpty ? "everyone has done it" : "not done: " + item.missing.joined(separator: ", ")
+        lines += wrap("\(item.contentID), due \(item.due): \(item.done) done; \(missing)")
+      }
+    }
+    if !report.notStarted.isEmpty {
+      lines += wrap("On the roster but not started: " + report.notStarted.joined(separator: ", ")).map(style.yellow)
+    }
     for entry in report.unreadable {
       lines += wrap("Not read: \(entry.user): \(entry.reason)").map(style.yellow)
     }
