@@ -9,7 +9,10 @@ struct Safer: ParsableCommand {
     commandName: "safer",
     abstract: "Safer Shell: practise staying safe online, in a terminal.",
     version: "0.1.0",
-    subcommands: [StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, Progress.self, Convert.self, Records.self, Report.self, Teacher.self, ClassCommand.self, Assign.self],
+    subcommands: [
+      StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, Progress.self, Convert.self, Records.self, Report.self,
+      Teacher.self, ClassCommand.self, Assign.self,
+    ],
     defaultSubcommand: StartShell.self
   )
 
