@@ -90,6 +90,35 @@ struct ReportTests {
     #expect(html.contains("<svg ") && !html.lowercased().contains("http"))
   }
 
+  /// The HTML report as a teacher sees it: rendered by headless Chromium (Debian's
+  /// chromium-headless-shell, which `make test` installs), the screenshot must show text
+  /// and coloured charts, and the page's DOM the students and questions.
+  @Test func theHTMLReportLooksRightInHeadlessChromium() throws {
+    let page = sandbox.root.appendingPathComponent("class.html")
+    _ = try report(["--html", page.path])
+    let browser = try #require(
+      ["/usr/bin/chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) },
+      "headless Chromium is not installed: `apt-get install chromium-headless-shell` (scripts/ensure-deps.sh does)")
+    let shot = sandbox.root.appendingPathComponent("class.png")
+    let flags = ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1800"]
+    let rendered = try Subprocess.run(browser, flags + ["--screenshot=\(shot.path)", page.absoluteString])
+    #expect(rendered.status == 0, "\(rendered.output)")
+    let dom = try Subprocess.run(browser, flags + ["--dump-dom", page.absoluteString])
+    for text in ["Ana", "Cai, Jr", "demo-lesson/pick", "Facility", "<svg"] {
+      #expect(dom.stdout.contains(text), "the rendered page lacks \(text)")
+    }
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("scripts/png-stats.py")
+    let stats = try Subprocess.run("/usr/bin/env", ["python3", script.path, shot.path])
+    let figures = try #require(
+      try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Double], "\(stats.output)")
+    #expect(figures["width"] == 1200)
+    #expect((figures["nonWhite"] ?? 0) > 0.02, "mostly blank: \(figures)")
+    #expect((figures["saturated"] ?? 0) > 0.005, "no coloured charts: \(figures)")
+    #expect((figures["rowsWithInk"] ?? 0) > 0.3, "content only at the top: \(figures)")
+  }
+
   @Test func anUnknownQuizAnEmptyFolderOrAnUnwritablePageIsAnError() throws {
     let unknown = try sandbox.run(["report", "--data", sandbox.data.path, "--quiz", "demo-quiz2"])
     #expect(unknown.status == 1)

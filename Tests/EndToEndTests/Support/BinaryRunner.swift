@@ -268,3 +268,14 @@ private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, 
 private func writeBytes(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   write(descriptor, buffer, count)
 }
+
+/// Runs another program the tests need (a browser, a script) to completion.
+enum Subprocess {
+  static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> RunResult {
+    let process = try RunningProcess(
+      executable: URL(fileURLWithPath: executable), arguments: arguments,
+      environment: ProcessInfo.processInfo.environment)
+    process.closeInput()
+    return try process.waitForExit(timeout: timeout)
+  }
+}
