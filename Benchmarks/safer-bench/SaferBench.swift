@@ -18,6 +18,7 @@ struct SaferBench {
     try LoadBenchmark.run(report)
     try SaveBenchmark.run(report)
     GIFTBenchmark.run(report)
+    try ReportBenchmark.run(report)
   }
 }
 

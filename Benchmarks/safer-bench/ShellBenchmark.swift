@@ -127,7 +127,9 @@ enum ShellBenchmark {
 
   /// Spawns directly (posix_spawn + waitpid): Foundation's `Process` adds tens of
   /// milliseconds of its own on Linux, which would drown what is measured.
-  static func launch(_ binary: String, _ arguments: [String], input: String) throws {
+  /// Returns the child's peak resident memory in bytes (`wait4`'s rusage).
+  @discardableResult
+  static func launch(_ binary: String, _ arguments: [String], input: String) throws -> Int {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -140,6 +142,8 @@ enum ShellBenchmark {
     let status = posix_spawn(&pid, binary, &actions, nil, argv, environ)
     guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
     var exit: Int32 = 0
-    waitpid(pid, &exit, 0)
+    var usage = rusage()
+    wait4(pid, &exit, 0, &usage)
+    return usage.ru_maxrss * 1024
   }
 }

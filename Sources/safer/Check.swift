@@ -6,6 +6,7 @@ import SaferShell
 /// `safer check [PATH…]`: validate lesson and quiz files, all problems in one run.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check lesson and quiz files; print each problem as file:line:column: severity: message.")
 
   @Argument(help: "Files or folders to check. Default: the lesson folders.")

@@ -78,6 +78,7 @@ struct RosterCommand: ParsableCommand {
 /// when they start and tracked by reports.
 struct Assign: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "assign",
     abstract: "Set lessons or quizzes for the class to finish by a day (DATA/assignments.json).")
 
   @Argument(help: "The class's data folder.")

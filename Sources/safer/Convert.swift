@@ -7,6 +7,7 @@ import SaferShell
 /// another format, for Moodle, for editing, or for other tools.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Convert a lesson or question bank (YAML, GIFT, Aiken) to GIFT, YAML or the JSON question model.",
     discussion: """
       Problems in FILE are printed as file:line:column: error: message, and nothing is written. \

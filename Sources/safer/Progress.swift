@@ -6,7 +6,7 @@ import SaferShell
 
 /// `safer progress --user NAME [--json]`: a student's progress without the shell.
 struct Progress: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Show a student's progress.")
+  static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show a student's progress.")
 
   @OptionGroup var locations: LocationOptions
 

@@ -7,12 +7,14 @@ import SaferShell
 /// `safer records compact [--user NAME]`: housekeeping of the data folder's records.
 struct Records: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "records",
     abstract: "Look after student records.", subcommands: [Compact.self, Export.self, Delete.self])
 
   /// `safer records export NAME`: a student's (or parent's) request for their data: the
   /// whole record, journal included, as JSON on standard output. Logged.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Print a student's whole record as JSON (for a student's or parent's request; logged).")
 
     @OptionGroup var locations: LocationOptions
@@ -43,6 +45,7 @@ struct Records: ParsableCommand {
   /// the name is typed again (or `--yes`). Logged.
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: "Delete a student's record, journal and history (asks to confirm; logged).")
 
     @OptionGroup var locations: LocationOptions
@@ -92,6 +95,7 @@ struct Records: ParsableCommand {
   /// Folds each journal into its snapshot, so `users/<id>.json` alone holds every answer.
   struct Compact: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "compact",
       abstract: "Fold each student's answer journal (users/<id>.jsonl) into the record (users/<id>.json).")
 
     @OptionGroup var locations: LocationOptions

@@ -9,6 +9,7 @@ extension AttemptRule: ExpressibleByArgument {}
 /// [--html FILE]`: a class's results with Moodle's quiz statistics.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "Report on a class: students, Moodle's quiz statistics per question, topic mastery.",
     discussion: """
       A class is a data folder (--data, else $SAFER_DATA). QUIZ is the id the records use: for a \

@@ -6,6 +6,7 @@ import SaferShell
 /// `safer teacher init`: sets (or changes) the teacher passphrase of a data folder.
 struct Teacher: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "teacher",
     abstract: "Set the teacher passphrase that guards reports, rosters and records.", subcommands: [Init.self])
 
   struct Init: ParsableCommand {

@@ -7,8 +7,10 @@ import Foundation
 /// ids, counts, scores, dates) and whatever fails is left out of the record in use; the
 /// store keeps the original file aside for a teacher.
 public enum RecordValidator {
-  /// Longest id, content id, title, topic or response kept from a record.
-  static let maximumText = 4096
+  /// Longest id, content id, title or topic kept from a record, in UTF-8 bytes (counted
+  /// in bytes because counting characters in every attempt was a measurable part of
+  /// opening a long history).
+  static let maximumText = 16 * 1024
   /// Dates a record may hold: from 1970 to 3000.
   static let dates = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 32_503_680_000)
 
@@ -46,7 +48,7 @@ public enum RecordValidator {
       }
       record.resume = nil
     }
-    for (topic, mastery) in record.mastery where problem(with: mastery) != nil || topic.count > maximumText {
+    for (topic, mastery) in record.mastery where problem(with: mastery) != nil || topic.utf8.count > maximumText {
       problems.append("mastery of \(clip(topic)): \(problem(with: mastery) ?? "topic name too long")")
       record.mastery[topic] = nil
     }
@@ -72,15 +74,15 @@ public enum RecordValidator {
   }
 
   static func problem(with attempt: Attempt) -> String? {
-    if attempt.id.isEmpty || attempt.id.count > 200 { return "its id is empty or too long" }
-    if attempt.contentID.isEmpty || attempt.contentID.count > maximumText { return "its lesson id is empty or too long" }
-    if attempt.title.count > maximumText || (attempt.topic?.count ?? 0) > maximumText { return "its title is too long" }
+    if attempt.id.isEmpty || attempt.id.utf8.count > 200 { return "its id is empty or too long" }
+    if attempt.contentID.isEmpty || attempt.contentID.utf8.count > maximumText { return "its lesson id is empty or too long" }
+    if attempt.title.utf8.count > maximumText || (attempt.topic?.utf8.count ?? 0) > maximumText { return "its title is too long" }
     if attempt.position < 0 { return "its position \(attempt.position) is negative" }
     if attempt.position > 1_000_000 { return "its position \(attempt.position) is out of range" }
     if attempt.kind == .quiz {
       guard let order = attempt.questionOrder else { return "a quiz attempt without its questions" }
       if attempt.position > order.count { return "its position \(attempt.position) is past its \(order.count) questions" }
-      if order.contains(where: { $0.isEmpty || $0.count > maximumText }) { return "a question id is empty or too long" }
+      if order.contains(where: { $0.isEmpty || $0.utf8.count > maximumText }) { return "a question id is empty or too long" }
     }
     if !dates.contains(attempt.started) { return "its start date is out of range" }
     if let finished = attempt.finished, !dates.contains(finished) { return "its end date is out of range" }
@@ -102,7 +104,7 @@ public enum RecordValidator {
   }
 
   static func problem(with answer: AnswerRecord) -> String? {
-    if answer.questionID.isEmpty || answer.questionID.count > maximumText { return "has an empty or too long question id" }
+    if answer.questionID.isEmpty || answer.questionID.utf8.count > maximumText { return "has an empty or too long question id" }
     if answer.response.utf8.count > 65_536 { return "is too long" }
     if !isScore(answer.points) || !isScore(answer.maxPoints) || answer.points > answer.maxPoints + 1e-6 {
       return "has impossible points"
