@@ -30,6 +30,13 @@ import Testing
     #expect(editor.history == ["start demo-lesson", "hint", "progress"])
   }
 
+  /// "Due Friday 15 Jan" within the week, the teacher's date further out.
+  @Test func dueDatesReadAsDaysWhenTheyAreNear() throws {
+    let now = try #require(Assignment.day("2027-01-12"))
+    #expect(Shell.dueText("2027-01-15", now: now) == "Friday 15 Jan")
+    #expect(Shell.dueText("2027-03-01", now: now) == "2027-03-01")
+  }
+
   @Test func unknownCommandSuggestsTheNearest() throws {
     let text = Fixtures.transcript(["strat demo-lesson", "halp", "xyzzy"], library: try Fixtures.library())
     #expect(text.contains("Unknown command `strat`. Did you mean `start`?"))

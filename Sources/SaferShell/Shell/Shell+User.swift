@@ -108,9 +108,21 @@ extension Shell {
     for item in list.pending(for: record, now: env.clock.now()).prefix(5) {
       let title = library.lesson(id: item.contentID)?.title ?? library.quiz(id: item.contentID)?.title
       let what = TerminalSafe.clean(item.contentID) + (title.map { " (“\(TerminalSafe.clean($0))”)" } ?? "")
-      let when = TerminalSafe.clean(item.due)
+      let when = Self.dueText(item.due, now: env.clock.now())
       say(item.overdue ? style.yellow("Overdue since \(when): \(what).") : style.cyan("Due \(when): \(what)."))
     }
+  }
+
+  /// "Friday 11 Dec" within the coming week, else the date as the teacher gave it.
+  static func dueText(_ due: String, now: Date) -> String {
+    guard let day = Assignment.day(due) else { return TerminalSafe.clean(due) }
+    let daysAway = day.timeIntervalSince(now) / 86_400
+    guard daysAway > -14, daysAway < 7 else { return due }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "EEEE d MMM"
+    return formatter.string(from: day)
   }
 
   func switchUser(_ name: String) {
