@@ -14,13 +14,16 @@ struct Check: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
+  @Option(name: .long, help: "Read the files named (not those found in folders) as: yaml, gift or aiken.")
+  var format: ContentFile.Format?
+
   func run() throws {
     let targets = paths.isEmpty ? locations.lessonFolders() : paths
     guard !targets.isEmpty else {
       printError("safer check: no lesson folder found; name one: safer check Lessons")
       throw ExitCode(1)
     }
-    let library = LessonLibrary.load(paths: targets)
+    let library = LessonLibrary.load(paths: targets, format: format)
     for diagnostic in library.diagnostics { print(TerminalSafe.clean(diagnostic.description)) }
     let errors = library.diagnostics.filter { $0.severity == .error }.count
     let warnings = library.diagnostics.count - errors

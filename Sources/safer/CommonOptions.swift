@@ -3,6 +3,8 @@ import Foundation
 import SaferCore
 import SaferShell
 
+extension ContentFile.Format: ExpressibleByArgument {}
+
 /// Where lessons and records are, shared by every command.
 struct LocationOptions: ParsableArguments {
   @Option(

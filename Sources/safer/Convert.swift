@@ -14,8 +14,11 @@ struct Convert: ParsableCommand {
       What the target format cannot hold is named in a warning on standard error.
       """)
 
-  @Argument(help: "The lesson or question bank: .yaml, .gift, .aiken or .txt (Aiken).")
+  @Argument(help: "The lesson or question bank: .yaml, .gift, .aiken or .txt (GIFT or Aiken, told by content).")
   var file: String
+
+  @Option(name: .long, help: "Read FILE as this format whatever its name: yaml, gift or aiken.")
+  var format: ContentFile.Format?
 
   @Option(name: .long, help: ArgumentHelp("The format to write.", valueName: "format"))
   var to: Conversion.Format
@@ -24,7 +27,7 @@ struct Convert: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let (lesson, problems) = Conversion.load(path: file)
+    let (lesson, problems) = Conversion.load(path: file, format: format)
     for problem in problems { printError(problem.description) }
     guard let lesson, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
     let (text, warnings) = try Conversion.convert(lesson, to: to, output: output ?? "(standard output)")

@@ -22,6 +22,8 @@ struct TakeQuiz: ParsableCommand {
   @Option(help: "Attempts allowed.") var attempts: Int?
   @Option(help: "Which attempt counts: highest, average, first or last.") var grading: String?
   @Flag(help: "Exam mode: answers are marked only at the end.") var exam = false
+  @Option(help: "Read a quiz file named by QUIZ as: yaml, gift or aiken (a .txt is told by content).")
+  var format: ContentFile.Format?
   @Flag(
     help:
       "Settings from the teacher: they may also loosen the quiz file (more attempts, more time). Asks for the teacher passphrase if one is set."
@@ -48,6 +50,8 @@ struct TakeQuiz: ParsableCommand {
       throw ValidationError(error.description)
     }
     if teacher { try TeacherGate.require(dataFolder: shell.locations.dataFolder, command: "quiz --teacher") }
-    try shell.runShell(firstCommand: (["quiz", quiz] + words).joined(separator: " "), authority: teacher ? .teacher : .student)
+    let formatWords = format.map { ["--format", $0.rawValue] } ?? []
+    try shell.runShell(
+      firstCommand: (["quiz", quiz] + words + formatWords).joined(separator: " "), authority: teacher ? .teacher : .student)
   }
 }

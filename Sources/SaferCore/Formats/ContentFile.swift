@@ -12,9 +12,18 @@ public enum ContentFile: Sendable {
   /// Largest lesson, quiz or bank file read: the biggest real ones are a few dozen KB.
   static let maximumBytes = 4 * 1024 * 1024
 
-  /// Reads and parses one file. Never throws: every problem becomes a diagnostic, and a
-  /// file that cannot be used at all yields `nil` content.
-  static func load(path: String) -> (ContentFile?, [Diagnostic]) {
+  /// The formats a file can be read as.
+  public enum Format: String, CaseIterable, Sendable {
+    /// Safer Shell's YAML lessons, quizzes and banks.
+    case yaml
+    case gift
+    case aiken
+  }
+
+  /// Reads and parses one file, in `format` or the one its extension (and, for `.txt`,
+  /// its content) says. Never throws: every problem becomes a diagnostic, and a file that
+  /// cannot be used at all yields `nil` content.
+  static func load(path: String, format: Format? = nil) -> (ContentFile?, [Diagnostic]) {
     let start = SourceLocation(file: path, line: 1, column: 1)
     var bytes: [UInt8]
     switch BoundedFile.read(path, maximumBytes: maximumBytes) {
@@ -26,16 +35,46 @@ public enum ContentFile: Sendable {
       return (nil, [Diagnostic(.error, at: start, "this file is not UTF-8 text; save it as UTF-8")])
     }
     let version = Fingerprint.hex(bytes)
-    switch (path as NSString).pathExtension.lowercased() {
-    case "gift":
+    switch format ?? Self.format(of: path, text: text) {
+    case .gift:
       let (lesson, problems) = GIFTParser.parse(text: text, file: path, contentVersion: version)
       return (lesson.map(ContentFile.lesson), problems)
-    case "aiken", "txt":
+    case .aiken:
       let (lesson, problems) = AikenParser.parse(text: text, file: path, contentVersion: version)
       return (lesson.map(ContentFile.lesson), problems)
-    default:
+    case .yaml:
       return parse(text: text, file: path, contentVersion: version)
     }
+  }
+
+  /// The format by extension; a `.txt` file by what it holds, since both Moodle's GIFT
+  /// export and Aiken files are named `.txt`.
+  static func format(of path: String, text: String) -> Format {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "gift": .gift
+    case "aiken": .aiken
+    case "txt": sniff(text)
+    default: .yaml
+    }
+  }
+
+  /// GIFT when the text has a GIFT answer block (`{` not escaped), a `::title::`, a
+  /// `$CATEGORY:` or a `//` comment line and no Aiken `ANSWER:` lines outnumbering them;
+  /// otherwise Aiken (whose messages then say what is missing).
+  static func sniff(_ text: String) -> Format {
+    var giftSigns = 0
+    var aikenSigns = 0
+    for line in text.split(whereSeparator: \.isNewline) {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+      if trimmed.hasPrefix("ANSWER:") { aikenSigns += 1 }
+      if trimmed.hasPrefix("::") || trimmed.hasPrefix("$CATEGORY:") || trimmed.hasPrefix("//") { giftSigns += 1 }
+      var escaped = false
+      for character in trimmed {
+        if character == "{" && !escaped { giftSigns += 1 }
+        escaped = character == "\\" && !escaped
+      }
+    }
+    return giftSigns > aikenSigns ? .gift : .aiken
   }
 
   static func parse(text: String, file: String, contentVersion: String) -> (ContentFile?, [Diagnostic]) {

@@ -24,7 +24,8 @@ public struct LessonLibrary: Sendable {
   ///
   /// Files are parsed on all cores (start-up time is mostly parsing), then added in their
   /// sorted order, so the result does not depend on timing.
-  public static func load(paths: [String]) -> LessonLibrary {
+  /// `format` reads every file named in `paths` (not those found in folders) that way.
+  public static func load(paths: [String], format: ContentFile.Format? = nil) -> LessonLibrary {
     var library = LessonLibrary()
     var found: [String] = []
     for path in paths {
@@ -35,8 +36,10 @@ public struct LessonLibrary: Sendable {
     library.brokenFiles += library.diagnostics.map(\.location.file)
     let files = found
     let parsed = ParsedFiles(count: files.count)
+    let named = Set(paths)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      parsed.store(ContentFile.load(path: files[index]), at: index)
+      let file = files[index]
+      parsed.store(ContentFile.load(path: file, format: named.contains(file) ? format : nil), at: index)
     }
     for (file, result) in zip(files, parsed.results) {
       library.add(file: file, content: result.0, problems: result.1)
@@ -75,7 +78,9 @@ public struct LessonLibrary: Sendable {
 
   /// This library plus one more file (a quiz file given to `quiz FILE`), checked against
   /// the lessons already loaded. Returns the id of what the file added, and its problems.
-  public func adding(file: String) -> (library: LessonLibrary, contentID: String?, problems: [Diagnostic]) {
+  public func adding(
+    file: String, format: ContentFile.Format? = nil
+  ) -> (library: LessonLibrary, contentID: String?, problems: [Diagnostic]) {
     let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
     let isLoaded = { (other: String) in
       URL(fileURLWithPath: other).standardizedFileURL.resolvingSymlinksInPath().path == resolved
@@ -85,7 +90,7 @@ public struct LessonLibrary: Sendable {
     var copy = self
     copy.diagnostics = []
     copy.brokenFiles = []
-    copy.add(file: file)
+    copy.add(file: file, format: format)
     copy.checkAcrossFiles()
     let problems = copy.diagnostics.filter { $0.severity == .error }
     let quizIDs = Set(quizzes.map(\.id))
@@ -96,8 +101,8 @@ public struct LessonLibrary: Sendable {
     return (added == nil ? self : copy, added, problems)
   }
 
-  mutating func add(file: String) {
-    let (content, problems) = ContentFile.load(path: file)
+  mutating func add(file: String, format: ContentFile.Format? = nil) {
+    let (content, problems) = ContentFile.load(path: file, format: format)
     add(file: file, content: content, problems: problems)
   }
 
@@ -109,7 +114,8 @@ public struct LessonLibrary: Sendable {
     // A bank skips only its bad questions (each reported); the others stay usable.
     case .lesson(let lesson) where !hasErrors || (lesson.isBank && !lesson.steps.isEmpty): lessons.append(lesson)
     case .quiz(let quiz) where !hasErrors: quizzes.append(quiz)
-    default: brokenFiles.append(file)
+    // A file with nothing to use but no error (a GIFT file of categories only) is not broken.
+    default: if hasErrors { brokenFiles.append(file) }
     }
   }
 

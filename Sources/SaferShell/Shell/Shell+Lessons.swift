@@ -78,6 +78,16 @@ extension Shell {
       return
     }
     let target = words.removeFirst()
+    // `--format gift|aiken|yaml` says how to read a file; the rest are quiz settings.
+    var format: ContentFile.Format?
+    if let index = words.firstIndex(of: "--format") {
+      guard index + 1 < words.count, let named = ContentFile.Format(rawValue: words[index + 1].lowercased()) else {
+        error("`--format` takes gift, aiken or yaml.")
+        return
+      }
+      format = named
+      words.removeSubrange(index...(index + 1))
+    }
     let overrides: QuizOverrides
     do { overrides = try QuizOverrides.parse(words) } catch {
       self.error(error.description)
@@ -92,7 +102,7 @@ extension Shell {
       error("No quiz or file called “\(TerminalSafe.clean(target, keepNewlines: false))”.\(hint)")
       return
     }
-    let added = library.adding(file: target)
+    let added = library.adding(file: target, format: format)
     for problem in added.problems { error(TerminalSafe.clean(problem.description)) }
     guard let content = added.contentID else {
       if added.problems.isEmpty { error("That file holds no quiz or lesson.") }

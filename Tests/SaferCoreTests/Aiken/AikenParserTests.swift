@@ -33,6 +33,22 @@ import Testing
     #expect(lesson.questions[1].choices[1].isCorrect, "a lowercase answer letter is accepted")
   }
 
+  /// Moodle's importer takes options without a space after the label, and the first
+  /// letter of the answer line whatever follows it.
+  @Test func optionsWithoutASpaceAndAnAnswerWithItsText() throws {
+    let text = """
+      Is a padlock proof of honesty?
+      A)Yes
+      B.No
+      ANSWER: B) No
+      """
+    let (bank, problems) = AikenParser.parse(text: text, file: "b.txt", contentVersion: "v")
+    #expect(problems.isEmpty, "\(problems)")
+    let question = try #require(bank?.questions.first)
+    #expect(question.choices.map(\.text) == ["Yes", "No"])
+    #expect(question.choices.map(\.isCorrect) == [false, true])
+  }
+
   @Test func windowsLineEndingsAndAByteOrderMark() throws {
     let text = "\u{FEFF}" + Self.good.replacingOccurrences(of: "\n", with: "\r\n")
     let (bank, problems) = AikenParser.parse(text: text, file: "b.txt", contentVersion: "v")

@@ -7,8 +7,8 @@
 /// ANSWER: B
 /// ```
 ///
-/// A question is one line, then two or more options lettered `A.` or `A)`, then
-/// `ANSWER: X`. Questions are separated by blank lines (Moodle also accepts none). A bad
+/// A question is one line, then two or more options lettered `A.` or `A)` (a space
+/// after is optional, as in Moodle), then `ANSWER: X`. Questions are separated by blank lines (Moodle also accepts none). A bad
 /// question is reported and skipped; the rest of the file still loads.
 public enum AikenParser {
   public static func parse(text: String, file: String, contentVersion: String) -> (Lesson?, [Diagnostic]) {
@@ -129,20 +129,22 @@ public enum AikenParser {
     var answer: (letter: Character, line: Int, column: Int)?
   }
 
-  /// `A. text` or `A) text`.
+  /// An option as Moodle's importer reads one: a capital letter, `.` or `)`, then the text,
+  /// with or without a space between (`A. text`, `A) text`, `A)text`, `B.No`).
   static func optionLine(_ line: String) -> Option? {
-    let scalars = Array(line)
-    guard scalars.count >= 3, let letter = scalars.first, letter.isASCII, letter.isUppercase,
-      scalars[1] == "." || scalars[1] == ")", scalars[2] == " " || scalars[2] == "\t"
+    let characters = Array(line)
+    guard characters.count >= 2, let letter = characters.first, letter.isASCII, letter.isUppercase,
+      characters[1] == "." || characters[1] == ")"
     else { return nil }
-    return Option(letter: letter, text: String(scalars[3...]).trimmingCharacters(in: .whitespaces))
+    return Option(letter: letter, text: String(characters[2...]).trimmingCharacters(in: .whitespaces))
   }
 
-  /// `ANSWER: B` → `B`; `ANSWER:` with something else → `.some(nil)`; other lines → `nil`.
+  /// `ANSWER: B` → `B`. As in Moodle, the first character after the colon is the letter, so
+  /// `ANSWER: B) yes` names B. `ANSWER:` without a letter → `.some(nil)`; other lines → `nil`.
   static func answerLine(_ line: String) -> Character?? {
     guard line.uppercased().hasPrefix("ANSWER:") else { return nil }
     let rest = line.dropFirst(7).trimmingCharacters(in: .whitespaces)
-    guard rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter else { return .some(nil) }
+    guard let letter = rest.first, letter.isASCII, letter.isLetter else { return .some(nil) }
     return .some(Character(letter.uppercased()))
   }
 }

@@ -16,8 +16,8 @@ public enum Conversion {
   }
 
   /// The lesson or bank in `path`, and every problem found on the way.
-  public static func load(path: String) -> (Lesson?, [Diagnostic]) {
-    let (content, problems) = ContentFile.load(path: path)
+  public static func load(path: String, format: ContentFile.Format? = nil) -> (Lesson?, [Diagnostic]) {
+    let (content, problems) = ContentFile.load(path: path, format: format)
     switch content {
     case .lesson(let lesson):
       return (lesson, problems)

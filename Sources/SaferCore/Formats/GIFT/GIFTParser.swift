@@ -27,12 +27,14 @@ public enum GIFTParser {
     var usedIDs: Set<String> = ["end"]  // `end` is reserved for `next: end`
     var category: String?
     var number = 0
+    var sawCategory = false
     for block in GIFTSource.blocks(in: text) {
       switch reader.read(block) {
       case nil:
         continue
       case .category(let path):
         category = path
+        sawCategory = true
       case .description(let text, let location):
         steps.append(Step(content: .explain(text), location: location))
       case .rejected:
@@ -55,6 +57,16 @@ public enum GIFTParser {
     }
     var diagnostics = reader.diagnostics
     guard steps.contains(where: { $0.question != nil }) else {
+      // Only categories or descriptions: Moodle imports such a file (it makes the
+      // categories), so it is no error here either, just nothing to quiz.
+      if sawCategory || !steps.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+        diagnostics.append(
+          Diagnostic(
+            .warning, at: SourceLocation(file: file, line: 1, column: 1),
+            "this file holds no questions (only \(steps.isEmpty ? "categories" : "descriptions")): Moodle imports it, and there is nothing to quiz"
+          ))
+        return (nil, diagnostics)
+      }
       if !diagnostics.contains(where: { $0.severity == .error }) {
         diagnostics.append(
           Diagnostic(
