@@ -6,7 +6,44 @@ import SaferShell
 /// `safer class …`: a class is a data folder; these commands look after it.
 struct ClassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "class", abstract: "Look after a class: its roster.", subcommands: [RosterCommand.self])
+    commandName: "class", abstract: "Look after a class: its roster and students' age groups.",
+    subcommands: [RosterCommand.self, BandCommand.self])
+}
+
+extension AgeBand: ExpressibleByArgument {}
+
+/// `safer class band DATA NAME… --band 10-13|14-18`: the age group a student's shell shows
+/// content for (students are asked once; a teacher's setting replaces their answer).
+struct BandCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "band", abstract: "Set students' age group: what lessons and questions they are shown.")
+
+  @Argument(help: "The class's data folder.")
+  var data: String
+
+  @Argument(help: "Students' names.")
+  var names: [String]
+
+  @Option(name: .long, help: "10-13 or 14-18.")
+  var band: AgeBand
+
+  func run() throws {
+    try TeacherGate.require(dataFolder: data, command: "class band")
+    let store = FileRecordStore(dataFolder: data)
+    var failures = 0
+    for name in names {
+      do {
+        let handle = try store.open(displayName: name, now: Date())
+        defer { handle.close() }
+        try handle.update { $0.profile.band = band }
+        print("\(TerminalSafe.clean(handle.record.profile.displayName, keepNewlines: false)): \(band.rawValue)")
+      } catch {
+        failures += 1
+        printError("safer class band: \(error.description)")
+      }
+    }
+    if failures > 0 { throw ExitCode(1) }
+  }
 }
 
 /// `safer class roster DATA [--add NAME…] [--remove NAME…] [--import FILE.csv]`: who is in

@@ -140,4 +140,17 @@ struct PrivacyTests {
     let text = try sandbox.run(["report", "--data", sandbox.data.path])
     #expect(unwrapped(text.stdout).contains("demo-lesson, due 2999-12-31: 1 done; not done: Bo, Jr., Cai"))
   }
+
+  /// A teacher sets a student's age group; a 14-18 student then reaches 14-18 lessons.
+  @Test func aTeacherSetsAStudentsAgeGroup() throws {
+    var older = DemoLesson.yaml.replacingOccurrences(of: "id: demo-lesson", with: "id: older-lesson")
+    older = older.replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
+    try older.write(to: sandbox.lessons.appendingPathComponent("older.yaml"), atomically: true, encoding: .utf8)
+    let refused = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "start older-lesson\n")
+    #expect(refused.output.contains("is for ages 14-18"))
+    let set = try sandbox.run(["class", "band", sandbox.data.path, "Ana", "--band", "14-18"])
+    #expect(set.status == 0 && set.stdout.contains("Ana: 14-18"), "\(set.output)")
+    let allowed = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "start older-lesson\n")
+    #expect(allowed.stdout.contains("▶ Demo lesson"), "\(allowed.output)")
+  }
 }

@@ -15,9 +15,11 @@ struct PseudoTerminalTests {
   init() throws { sandbox = try Sandbox() }
 
   /// A shell for Ana (unless `user` says otherwise), waiting at its first prompt.
-  private func openShell(user: String? = "Ana", environment: [String: String] = [:]) throws -> TmuxSession {
+  private func openShell(
+    user: String? = "Ana", waitForPrompt: Bool = true, environment: [String: String] = [:]
+  ) throws -> TmuxSession {
     let shell = try TmuxSession(sandbox: sandbox, arguments: sandbox.shellArguments(user: user), environment: environment)
-    if user != nil { try shell.waitForLastLine(Self.prompt) }
+    if user != nil && waitForPrompt { try shell.waitForLastLine(Self.prompt) }
     return shell
   }
 
@@ -214,6 +216,31 @@ struct PseudoTerminalTests {
     #expect(!(try String(contentsOf: sandbox.recordURL(), encoding: .utf8)).contains("4821"))
   }
 
+  /// A new student is asked their age group once; a 10-13 student's list and commands
+  /// never offer 14-18 lessons.
+  @Test func aNewStudentIsAskedTheirAgeGroupOnce() throws {
+    var older = DemoLesson.yaml.replacingOccurrences(of: "id: demo-lesson", with: "id: older-lesson")
+    older = older.replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
+    try older.write(to: sandbox.lessons.appendingPathComponent("older.yaml"), atomically: true, encoding: .utf8)
+    let shell = try openShell(user: "Ana", waitForPrompt: false, environment: ["SAFER_BAND": ""])
+    defer { shell.close() }
+    try shell.waitFor(text: "Which age group are you in?")
+    try shell.waitForLastLine("age › ")
+    try shell.enter("12")
+    try shell.waitForLastLine(Self.prompt)
+    try shell.enter("lessons")
+    let screen = try shell.waitFor(text: "Type `start <id>`")
+    #expect(screen.contains("demo-lesson") && !screen.contains("older-lesson"))
+    try shell.enter("start older-lesson")
+    try shell.waitFor(text: "is for ages 14-18")
+    try shell.press("C-d")
+    #expect(try shell.exitStatus() == 0)
+    shell.close()
+    let again = try openShell(environment: ["SAFER_BAND": ""])
+    defer { again.close() }
+    #expect(!(try again.screen()).contains("Which age group"), "asked once")
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }
@@ -283,11 +310,13 @@ struct PseudoTerminalTests {
   @Test func aSecondShellForTheSameStudentIsRefusedWhileTheFirstIsOpen() throws {
     let shell = try openShell()
     defer { shell.close() }
+    // (The first shell has written the student's age group; nothing else may change.)
+    let files = [sandbox.recordURL(), sandbox.journalURL()]
+    let before = files.map { try? Data(contentsOf: $0) }
     let refused = try sandbox.run(sandbox.shellArguments(), stdin: "start demo-lesson\nb\n")
     #expect(refused.status == 1)
     #expect(refused.output.contains("Ana already has Safer Shell open (process "))
-    #expect(!FileManager.default.fileExists(atPath: sandbox.recordURL().path), "the refused shell wrote nothing")
-    #expect(!FileManager.default.fileExists(atPath: sandbox.journalURL().path), "the refused shell wrote nothing")
+    #expect(files.map { try? Data(contentsOf: $0) } == before, "the refused shell wrote nothing")
 
     // The first shell is unharmed, and once it is gone the student can come back.
     try shell.enter("whoami")

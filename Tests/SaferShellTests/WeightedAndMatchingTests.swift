@@ -9,7 +9,7 @@ import Testing
     id: bank-lesson
     title: Bank
     topic: fraud
-    level: "14-18"
+    level: "10-13"
     objectives: [Practise]
     sources: [{title: Test}]
     steps:

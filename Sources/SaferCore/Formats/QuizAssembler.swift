@@ -41,6 +41,25 @@ public struct QuizAssembler: Sendable {
         break
       }
     }
+    // A quiz open to 10-13 students must not name 14-18 content; what it draws by topic
+    // or category is filtered (`assemble`).
+    if quiz.band == .younger {
+      for selection in quiz.selections {
+        let named: String? =
+          switch selection {
+          case .lesson(let id, _): id
+          case .question(let lessonID, _): lessonID
+          default: nil
+          }
+        if let named, let lesson = library.lesson(id: named), AgeBand(level: lesson.level) == .older {
+          problems.append(
+            Diagnostic(
+              .error, at: location,
+              "quiz `\(quiz.id)` is open to 10-13 students but selects `\(named)`, a 14-18 lesson: give the quiz `level: \"14-18\"` or choose 10-13 questions"
+            ))
+        }
+      }
+    }
     if problems.isEmpty && assemble(quiz).isEmpty {
       problems.append(Diagnostic(.error, at: location, "quiz `\(quiz.id)` selects no questions"))
     }
@@ -51,6 +70,11 @@ public struct QuizAssembler: Sendable {
   /// taking the same quiz, because every draw uses the quiz's seed.
   public func assemble(_ quiz: Quiz) -> [QuizItem] {
     var generator = SeededGenerator(seed: quiz.seed)
+    // A quiz open to 10-13 students draws nothing from 14-18 lessons (banks have no band).
+    func fitting(_ items: [QuizItem]) -> [QuizItem] {
+      guard quiz.band == .younger else { return items }
+      return items.filter { AgeBand(level: library.lesson(id: $0.lessonID)?.level) == .younger }
+    }
     var items: [QuizItem] = []
     var seen: Set<String> = []
     func add(_ candidates: [QuizItem], count: Int?) {
@@ -67,13 +91,15 @@ public struct QuizAssembler: Sendable {
     for selection in quiz.selections {
       switch selection {
       case .lesson(let id, let count):
-        add(library.lesson(id: id).map(Self.items(of:)) ?? [], count: count)
+        add(fitting(library.lesson(id: id).map(Self.items(of:)) ?? []), count: count)
       case .topic(let topic, let count):
-        add(library.lessons.filter { $0.topic == topic }.flatMap(Self.items(of:)), count: count)
+        add(fitting(library.lessons.filter { $0.topic == topic }.flatMap(Self.items(of:))), count: count)
       case .category(let category, let count):
-        add(self.items(inCategory: category), count: count)
+        add(fitting(self.items(inCategory: category)), count: count)
       case .question(let lessonID, let questionID):
-        add(library.lesson(id: lessonID).map(Self.items(of:))?.filter { $0.question.id == questionID } ?? [], count: nil)
+        add(
+          fitting(library.lesson(id: lessonID).map(Self.items(of:))?.filter { $0.question.id == questionID } ?? []),
+          count: nil)
       }
     }
     if quiz.shuffle { items.shuffle(using: &generator) }

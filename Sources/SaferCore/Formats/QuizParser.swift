@@ -5,7 +5,7 @@ import Yams
 enum QuizParser {
   static let quizKeys: Set<String> = [
     "kind", "id", "title", "topic", "select", "count", "shuffle", "seed", "timeLimit", "passMark", "attempts",
-    "grading", "shuffleAnswers", "quizTimeLimit", "feedback", "hints",
+    "grading", "shuffleAnswers", "quizTimeLimit", "feedback", "hints", "level",
   ]
 
   static func parse(_ root: Node, file: String, contentVersion: String) -> (Quiz?, [Diagnostic]) {
@@ -65,6 +65,12 @@ enum QuizParser {
     quiz.totalTimeLimit = quizTimeLimit
     quiz.feedback = feedback
     quiz.hints = map.bool("hints") ?? true
+    if let level = map.string("level") {
+      if AgeBand(rawValue: level) == nil {
+        map.error("level must be an age band, \"10-13\" or \"14-18\" (quote it)", at: map.valueLocation(of: "level"))
+      }
+      quiz.level = level
+    }
     return (quiz, problems + map.diagnostics)
   }
 

@@ -39,6 +39,12 @@ public struct Quiz: Hashable, Sendable {
   public var totalTimeLimit: Double?
   /// When the student learns whether an answer was right.
   public var feedback: FeedbackMode = .immediate
+  /// The age band the quiz is for (`level:`): absent or `10-13`, it is open to everyone
+  /// and draws only 10-13 questions; `14-18`, only older students take it.
+  public var level: String?
+
+  public var band: AgeBand { AgeBand(level: level) }
+
   /// Whether `hint` works. Exam mode (`feedback: end`) turns hints off whatever this says.
   public var hints = true
 

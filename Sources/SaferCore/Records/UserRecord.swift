@@ -19,6 +19,9 @@ public struct UserRecord: Codable, Hashable, Sendable {
     /// A PIN the student chose, so classmates cannot open this record (hashed; see
     /// `SecretHash`). Absent: none.
     public var pin: SecretHash?
+    /// `10-13` or `14-18`: what the student may be shown. Asked once, or set by the
+    /// teacher (`safer class band`); absent: treated as 10-13.
+    public var band: AgeBand?
   }
 
   /// Where `resume` picks up.

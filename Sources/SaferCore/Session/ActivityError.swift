@@ -8,6 +8,8 @@ public enum ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
   case record(RecordError)
   /// A quiz option on the command line that cannot be used.
   case badOption(String)
+  /// 14-18 content for a student in the 10-13 band.
+  case notForThisAge(title: String)
 
   public var description: String {
     switch self {
@@ -24,6 +26,8 @@ public enum ActivityError: Error, Hashable, Sendable, CustomStringConvertible {
       error.description
     case .badOption(let message):
       message
+    case .notForThisAge(let title):
+      "“\(title)” is for ages 14-18. Type `lessons` to see yours."
     }
   }
 }

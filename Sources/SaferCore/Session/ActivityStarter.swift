@@ -27,10 +27,14 @@ public struct ActivityStarter {
   /// Starts the lesson or quiz `id`, continuing its unfinished attempt if there is one.
   /// `overrides` (quiz settings from the command line) apply to a new quiz attempt; an
   /// unfinished one continues with the settings it began with.
+  /// The student's age band (absent: 10-13): older content is refused.
+  var band: AgeBand { handle.record.profile.band ?? .younger }
+
   public func start(
     _ id: String, overrides: QuizOverrides = QuizOverrides(), authority: QuizOverrides.Authority = .student
   ) throws(ActivityError) -> Start {
     if let lesson = library.lesson(id: id) {
+      guard band.allows(AgeBand(level: lesson.level)) else { throw .notForThisAge(title: lesson.title) }
       return try lesson.isBank
         ? startQuiz(Quiz.wholeBank(lesson), overrides: overrides, authority: authority) : startLesson(lesson)
     }
@@ -58,6 +62,7 @@ public struct ActivityStarter {
   public func startQuiz(
     _ fileQuiz: Quiz, overrides: QuizOverrides = QuizOverrides(), authority: QuizOverrides.Authority = .student
   ) throws(ActivityError) -> Start {
+    guard band.allows(fileQuiz.band) else { throw .notForThisAge(title: fileQuiz.title) }
     let assembler = QuizAssembler(library: library)
     if let open = handle.record.openAttempt(of: fileQuiz.id) {
       let quiz = (try? QuizOverrides(values: open.overrides ?? [:]).apply(to: fileQuiz)) ?? fileQuiz

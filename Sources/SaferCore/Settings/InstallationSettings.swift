@@ -13,6 +13,9 @@ public struct InstallationSettings: Hashable, Sendable {
 
   /// The child help line lessons point to wherever they say `{{helpline}}`.
   public var helpline: String
+  /// The age band of every new student at this installation (`band: 10-13` for a primary
+  /// school's lab, or `SAFER_BAND`), so nobody is asked; absent: each student is asked once.
+  public var band: AgeBand?
 
   public init(helpline: String = Self.defaultHelpline) {
     self.helpline = helpline
@@ -32,8 +35,14 @@ public struct InstallationSettings: Hashable, Sendable {
             switch key.string {
             case "helpline":
               if let line = value.string, !line.trimmingCharacters(in: .whitespaces).isEmpty { settings.helpline = line }
+            case "band":
+              if let band = value.string.flatMap(AgeBand.init(rawValue:)) {
+                settings.band = band
+              } else {
+                problems.append("\(path): `band` is \"10-13\" or \"14-18\"")
+              }
             default:
-              problems.append("\(path): unknown setting `\(key.string ?? "?")` (known: helpline)")
+              problems.append("\(path): unknown setting `\(key.string ?? "?")` (known: helpline, band)")
             }
           }
         } else if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -44,6 +53,9 @@ public struct InstallationSettings: Hashable, Sendable {
       }
     }
     if let helpline = environment["SAFER_HELPLINE"], !helpline.isEmpty { settings.helpline = helpline }
+    if let band = environment["SAFER_BAND"], !band.isEmpty {
+      if let value = AgeBand(rawValue: band) { settings.band = value } else { problems.append("SAFER_BAND is 10-13 or 14-18") }
+    }
     return (settings, problems)
   }
 

@@ -6,9 +6,19 @@ extension Shell {
     handle.map { ActivityStarter(library: library, handle: $0, clock: env.clock) }
   }
 
-  func listLessons(topic: String) {
+  func listLessons(topic argument: String) {
     let report = handle.map { ProgressReport(record: $0.record, library: library) }
     let status = Dictionary((report?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // `lessons 10-13` narrows to one band; a student never sees more than their own.
+    let ownBand = handle?.record.profile.band ?? .younger
+    let asked = AgeBand(rawValue: argument)
+    let shown = asked.map { min($0, ownBand) } ?? ownBand
+    let exactBand = asked != nil
+    func fits(_ level: String?) -> Bool {
+      let band = AgeBand(level: level)
+      return exactBand ? band == shown || (level ?? "").isEmpty : shown.allows(band)
+    }
+    let topic = asked == nil ? argument : ""
     let topics = topic.isEmpty ? library.topics : [topic.lowercased()]
     if !topic.isEmpty && !library.topics.contains(topic.lowercased()) {
       let hint = Suggestion.sentence(for: topic, among: library.topics)
@@ -20,12 +30,12 @@ extension Shell {
     if library.lessons.isEmpty { say("No lessons are loaded. Start Safer Shell with `--lessons <folder>`.") }
     for topic in topics {
       out.line(style.bold(topic))
-      for lesson in library.lessons where lesson.topic == topic {
+      for lesson in library.lessons where lesson.topic == topic && fits(lesson.isBank ? nil : lesson.level) {
         let details = lesson.isBank ? "question bank" : "\(lesson.level) · \(lesson.minutes) min"
         listEntry(id: lesson.id, title: lesson.title, details: details, state: status[lesson.id].map(describe))
       }
     }
-    let quizzes = library.quizzes.filter { topic.isEmpty || $0.topic == topic.lowercased() }
+    let quizzes = library.quizzes.filter { (topic.isEmpty || $0.topic == topic.lowercased()) && fits($0.level) }
     if !quizzes.isEmpty {
       out.line(style.bold("quizzes"))
       for quiz in quizzes {

@@ -80,6 +80,7 @@ extension Shell {
       env.rememberUser(name)
       env.editor.useHistoryFile(env.historyFile(opened.record.profile.id))
       for notice in opened.notices { error(TerminalSafe.clean(notice)) }
+      if opened.record.profile.band == nil { askBand() }
       if env.editor.isInteractive { greet(opened.record) }
       showAssignments(for: opened.record)
       return true
@@ -99,6 +100,42 @@ extension Shell {
       )
     } else {
       say("Welcome back, \(style.bold(name))! Type `lessons` to pick a lesson.")
+    }
+  }
+
+  /// Asks a student without an age band for it, once (at a terminal; a teacher can set it
+  /// with `safer class band`). Until it is known, the student sees 10-13 content only.
+  func askBand() {
+    guard let handle, !handle.isReadOnly else { return }
+    if let band = env.settings.band {
+      try? handle.update { $0.profile.band = band }
+      return
+    }
+    guard env.editor.isInteractive else { return }
+    say("Which age group are you in? Type `10-13` or `14-18` (your teacher can change it later).")
+    while true {
+      switch env.editor.readLine(prompt: "age › ") {
+      case .endOfInput, .interrupted, .timedOut:
+        say(style.dim("You will see lessons for ages 10-13 until your age group is set."))
+        return
+      case .line(let line):
+        let answer = line.trimmingCharacters(in: .whitespaces)
+        guard let band = AgeBand(rawValue: answer) ?? Int(answer).flatMap(Self.band(forAge:)) else {
+          say("Type `10-13` or `14-18`, or your age.")
+          continue
+        }
+        do { try handle.update { $0.profile.band = band } } catch { self.error(error.description) }
+        return
+      }
+    }
+  }
+
+  /// The band for an age typed as a number (10 to 18).
+  static func band(forAge age: Int) -> AgeBand? {
+    switch age {
+    case 10...13: .younger
+    case 14...18: .older
+    default: nil
     }
   }
 

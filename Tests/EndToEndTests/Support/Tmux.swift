@@ -47,7 +47,9 @@ final class TmuxSession: @unchecked Sendable {
     // remain-on-exit keeps the pane, and what the shell printed last, after it exits.
     try "set -g remain-on-exit on\nset -g status off\nset -g history-limit 10000\n"
       .write(to: config, atomically: true, encoding: .utf8)
-    let variables = ["HOME": sandbox.home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
+    // SAFER_BAND: new students are not asked their age group (a test about asking sets it empty).
+    let variables = ["HOME": sandbox.home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "SAFER_BAND": "10-13"]
+      .merging(environment) { $1 }
     let command =
       ["/usr/bin/env"] + BinaryRunner.removedVariables.flatMap { ["-u", $0] }
       + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
