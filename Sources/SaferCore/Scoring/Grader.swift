@@ -25,9 +25,9 @@ public enum Grader {
   public static func rightAnswer(of question: Question) -> String {
     switch question.kind {
     case .single(let choices), .scenario(let choices):
-      choices.indices.filter { choices[$0].isCorrect }.map { "\(letter($0))) \(choices[$0].text)" }.joined(separator: " or ")
+      choices.indices.filter { choices[$0].isCorrect }.map { labelled(choices, $0) }.joined(separator: " or ")
     case .multiple(let choices):
-      choices.indices.filter { choices[$0].isCorrect }.map { "\(letter($0))) \(choices[$0].text)" }.joined(separator: "; ")
+      choices.indices.filter { choices[$0].isCorrect }.map { labelled(choices, $0) }.joined(separator: "; ")
     case .trueFalse(let answer):
       answer ? "true" : "false"
     case .text(let spec):
@@ -68,14 +68,49 @@ public enum Grader {
       .joined(separator: " ")
   }
 
-  /// Why the right answer is right: the right choices' feedback, or the question's.
+  /// `c) The text`, without a closing full stop, so several join cleanly with `;`.
+  static func labelled(_ choices: [Choice], _ index: Int) -> String {
+    var text = choices[index].text.trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix(".") && !text.hasSuffix("..") { text.removeLast() }
+    return "\(letter(index))) \(text)"
+  }
+
+  /// Why the right answer is right: the right choices' feedback, or the question's. Never
+  /// the feedback written for a right answer ("Right, …") where it would sit under a wrong one.
   public static func whyRight(of question: Question) -> String? {
     switch question.kind {
     case .single(let choices), .scenario(let choices), .multiple(let choices):
       let reasons = choices.filter(\.isCorrect).compactMap(\.feedback)
       return reasons.isEmpty ? question.explanation : reasons.joined(separator: " ")
     default:
-      return question.explanation ?? question.feedbackWrong ?? question.feedbackCorrect
+      return question.explanation ?? question.feedbackWrong
+    }
+  }
+
+  /// A recorded response as a student reads it in a review: the chosen letters with their
+  /// choices' text (`c) Reply to the email`), other kinds as typed.
+  public static func describe(response: String, to question: Question) -> String {
+    switch question.kind {
+    case .single(let choices), .scenario(let choices), .multiple(let choices):
+      guard let indices = try? letters(in: response, count: choices.count), !indices.isEmpty else { return response }
+      return indices.map { labelled(choices, $0) }.joined(separator: "; ")
+    default:
+      return response
+    }
+  }
+
+  /// What to read under a wrong answer in a review: why the chosen answer was wrong (its
+  /// feedback), else the question's explanation or wrong-answer feedback, else why the
+  /// right answer is right.
+  public static func whyWrong(response: String, to question: Question) -> String? {
+    switch question.kind {
+    case .single(let choices), .scenario(let choices), .multiple(let choices):
+      let chosen = ((try? letters(in: response, count: choices.count)) ?? []).filter { !choices[$0].isCorrect }
+      let reasons = chosen.compactMap { choices[$0].feedback }
+      if !reasons.isEmpty { return reasons.joined(separator: " ") }
+      return question.explanation ?? whyRight(of: question)
+    default:
+      return question.explanation ?? question.feedbackWrong
     }
   }
 

@@ -327,10 +327,14 @@ public final class ActivityRunner {
     }
     let missed = attempt.answers.filter { !$0.correct && $0.needsReview != true }.compactMap { answer -> Summary.Missed? in
       guard let question = questions[answer.questionID] else { return nil }
-      let response = answer.skipped ? "(skipped)" : answer.timedOut ? "\(answer.response) (too late)" : answer.response
+      let given = Grader.describe(response: answer.response, to: question)
+      let response =
+        answer.skipped
+        ? "(skipped)" : answer.timedOut ? (answer.response.isEmpty ? "(no answer in time)" : "\(given) (too late)") : given
       return Summary.Missed(
         prompt: question.prompt, response: response, rightAnswer: Grader.rightAnswer(of: question),
-        why: Grader.whyRight(of: question))
+        why: answer.skipped || answer.response.isEmpty
+          ? Grader.whyRight(of: question) : Grader.whyWrong(response: answer.response, to: question))
     }
     var summary = Summary(
       title: title, score: attempt.score, maxScore: attempt.maxScore,

@@ -170,12 +170,14 @@ public struct QuestionRenderer {
       lines.append("")
       lines.append(style.bold("To look at again (\(summary.missed.count)):"))
       for missed in summary.missed {
+        // Lesson text is markup: *emphasis* and `code` are rendered, never shown raw.
         lines += TextWrapper(width: width).wrap(
-          "• " + display(missed.prompt, keepNewlines: false), firstIndent: "", indent: "  ")
+          "• " + markup.inline(display(missed.prompt, keepNewlines: false)), firstIndent: "", indent: "  ")
         lines += TextWrapper(width: width).wrap(
-          style.dim("you: ") + display(missed.response, keepNewlines: false), firstIndent: "  ", indent: "    ")
+          style.dim("you: ") + markup.inline(display(missed.response, keepNewlines: false)), firstIndent: "  ",
+          indent: "    ")
         lines += TextWrapper(width: width).wrap(
-          style.green("right: ") + display(missed.rightAnswer, keepNewlines: false), firstIndent: "  ",
+          style.green("right: ") + markup.inline(display(missed.rightAnswer, keepNewlines: false)), firstIndent: "  ",
           indent: "    ")
         if let why = missed.why { lines += text(why, indent: "  ") }
       }

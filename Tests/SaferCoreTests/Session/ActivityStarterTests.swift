@@ -167,7 +167,7 @@ struct ActivityStarterTests {
     #expect(runner.attempt?.answers.first?.timedOut == true)
     runner.questionShown()
     let summary = try #require(try session.answerAll(runner, right: true))
-    #expect(summary.missed.map(\.response) == ["b (too late)"])
+    #expect(summary.missed.map(\.response) == ["b) purple tractor sings (too late)"])
     #expect(summary.score == 2)
   }
 
