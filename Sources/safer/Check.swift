@@ -17,6 +17,13 @@ struct Check: ParsableCommand {
   @Option(name: .long, help: "Read the files named (not those found in folders) as: yaml, gift or aiken.")
   var format: ContentFile.Format?
 
+  @Flag(
+    name: .long,
+    help:
+      "Also print how guessable the answers are, per folder and in all: the right answer as the longest choice, letters, true/false balance, bands and kinds."
+  )
+  var stats = false
+
   func run() throws {
     let targets = paths.isEmpty ? locations.lessonFolders() : paths
     guard !targets.isEmpty else {
@@ -31,6 +38,19 @@ struct Check: ParsableCommand {
       "\(library.files.count) files: \(library.lessons.count) lessons, \(library.quizzes.count) quizzes, "
       + "\(library.lessons.reduce(0) { $0 + $1.questions.count }) questions; \(errors) errors, \(warnings) warnings"
     printError(summary)
+    if stats { printStats(library) }
     if errors > 0 { throw ExitCode(1) }
+  }
+
+  /// Per folder holding lesson files, then for everything checked.
+  private func printStats(_ library: LessonLibrary) {
+    var byFolder: [String: ContentStats] = [:]
+    for lesson in library.lessons {
+      byFolder[(lesson.file as NSString).deletingLastPathComponent, default: ContentStats()].add(lesson)
+    }
+    for folder in byFolder.keys.sorted() {
+      for line in byFolder[folder]?.lines(title: folder) ?? [] { print(TerminalSafe.clean(line)) }
+    }
+    for line in ContentStats(library: library).lines(title: "all") { print(TerminalSafe.clean(line)) }
   }
 }
