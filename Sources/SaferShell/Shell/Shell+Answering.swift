@@ -41,6 +41,9 @@ extension Shell {
       guard let outcome = try runner.expire() else { return }
       show(outcome, of: runner)
     } catch {
+      // Not saved (a full disk): the question stays closed to the clock, and the shell
+      // waits for `retry` instead of trying again at once, forever.
+      expiryFailed = runner.questionDeadline
       saveFailed(error, runner: runner)
     }
   }

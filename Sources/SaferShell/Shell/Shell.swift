@@ -17,6 +17,8 @@ public final class Shell {
   var answersSaved = 0
   /// Set while the shell asks something other than a command (for completion).
   var asking: Asking?
+  /// The deadline of a question whose closing could not be saved; not retried on its own.
+  var expiryFailed: Date?
   /// Who gives the options of the `quiz` command being run (see `firstCommandAuthority`).
   var quizAuthority: QuizOverrides.Authority = .student
 
@@ -49,7 +51,7 @@ public final class Shell {
     }
     while !shouldQuit {
       // A question whose time ran out while nobody was typing (a pause, a restart).
-      if let deadline = runner?.questionDeadline, env.clock.now() >= deadline {
+      if let deadline = runner?.questionDeadline, env.clock.now() >= deadline, deadline != expiryFailed {
         timeUp()
         continue
       }
@@ -164,7 +166,7 @@ public final class Shell {
 
   /// The open question's clock, shown in the prompt while the student types.
   func countdown() -> Countdown? {
-    guard env.editor.isInteractive, let runner, let deadline = runner.questionDeadline,
+    guard env.editor.isInteractive, let runner, let deadline = runner.questionDeadline, deadline != expiryFailed,
       let presentation = runner.present()
     else { return nil }
     return Countdown(
