@@ -120,6 +120,10 @@ public struct Question: Hashable, Sendable {
   public var category: String?
   /// Whether a quiz that shuffles answers may shuffle this question's choices.
   public var shuffleChoices: Bool = true
+  /// Moodle 4's question ID number and tags (GIFT: `// [id:…] [tag:…]` in the comment
+  /// lines before the question), kept so an exported bank goes back to Moodle whole.
+  public var idNumber: String?
+  public var tags: [String] = []
 
   public init(
     id: String, kind: Kind, prompt: String, hints: [String] = [], explanation: String? = nil,

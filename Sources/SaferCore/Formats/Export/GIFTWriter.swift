@@ -38,7 +38,9 @@ public enum GIFTWriter {
         } else if question.category == nil, let category {
           report.warn("no category, so Moodle files it under `\(category)`, the category of the question before it")
         }
-        blocks.append("::" + escape(question.title ?? question.id) + "::" + style.opening(question.prompt) + body)
+        // Moodle's ID number and tags ride in a comment line, as Moodle writes them.
+        let comment = GIFTMetadata.commentLine(idNumber: question.idNumber, tags: question.tags).map { $0 + "\n" } ?? ""
+        blocks.append(comment + "::" + escape(question.title ?? question.id) + "::" + style.opening(question.prompt) + body)
         reportLostFields(of: question, into: &report)
       }
       warnings += report.warnings

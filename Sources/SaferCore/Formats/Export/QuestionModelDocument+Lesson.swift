@@ -38,6 +38,8 @@ extension QuestionModelDocument.QuestionData {
     prompt = question.prompt
     title = question.title
     category = question.category
+    idNumber = question.idNumber
+    tags = question.tags.isEmpty ? nil : question.tags
     points = question.points
     hints = question.hints
     explanation = question.explanation

@@ -58,6 +58,9 @@ public struct QuestionModelDocument: Codable, Hashable, Sendable {
     public var prompt: String
     public var title: String?
     public var category: String?
+    /// Moodle's question ID number and tags (absent: none).
+    public var idNumber: String?
+    public var tags: [String]?
     public var points: Double
     public var hints: [String]
     public var explanation: String?

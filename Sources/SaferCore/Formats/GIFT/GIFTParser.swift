@@ -52,6 +52,7 @@ public enum GIFTParser {
         usedIDs.insert(id)
         question.id = id
         question.category = category
+        (question.idNumber, question.tags) = GIFTMetadata.extract(from: block.comments)
         steps.append(Step(id: id, content: .question(question), location: question.location))
       }
     }

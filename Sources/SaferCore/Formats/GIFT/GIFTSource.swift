@@ -31,6 +31,8 @@ struct GIFTBlock: Sendable {
   var glyphs: [GIFTGlyph]
   /// The first line of the block, comments included (where a broken block is reported).
   var firstLine: Int
+  /// The block's comment lines, as written (Moodle reads `[id:…]` and `[tag:…]` there).
+  var comments: String = ""
 }
 
 /// Splits a GIFT file into question blocks.
@@ -42,6 +44,7 @@ enum GIFTSource {
   static func blocks(in text: String) -> [GIFTBlock] {
     var blocks: [GIFTBlock] = []
     var current: [GIFTGlyph] = []
+    var comments = ""
     var currentStart = 0
     var inBlock = false
     var line: [Unicode.Scalar] = []
@@ -54,8 +57,9 @@ enum GIFTSource {
       let lower = line.firstIndex { !isTrimmed($0) } ?? line.endIndex
       let upper = (line.lastIndex { !isTrimmed($0) }).map { $0 + 1 } ?? lower
       if lower == upper {
-        if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart)) }
+        if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart, comments: comments)) }
         current.removeAll(keepingCapacity: true)
+        comments = ""
         inBlock = false
       } else {
         if !inBlock {
@@ -63,7 +67,9 @@ enum GIFTSource {
           currentStart = lineNumber
         }
         let isComment = upper - lower >= 2 && line[lower] == "/" && line[lower + 1] == "/"
-        if !isComment {
+        if isComment {
+          comments += String(String.UnicodeScalarView(line[lower..<upper])) + "\n"
+        } else {
           if let last = current.last {
             current.append(GIFTGlyph(scalar: "\n", isEscaped: false, line: last.line, column: last.column + 1))
           }
@@ -86,7 +92,7 @@ enum GIFTSource {
       previous = scalar
     }
     endLine()
-    if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart)) }
+    if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart, comments: comments)) }
     return blocks
   }
 
