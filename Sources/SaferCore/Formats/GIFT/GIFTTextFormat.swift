@@ -52,10 +52,22 @@ enum GIFTTextFormat: String, CaseIterable, Sendable {
         continue
       }
       if line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "- " + line.dropFirst(2) }
-      lines.append(links(line).replacingOccurrences(of: "__", with: "**"))
+      lines.append(strongUnderscores(links(line)))
     }
     return lines.joined(separator: "\n").trimmingSpaces()
   }
+
+  /// Markdown's `__strong__` as markup's `**strong**`. A run of three or more underscores
+  /// is a blank to fill in (`_____`), left as it is.
+  private static func strongUnderscores(_ line: String) -> String {
+    guard line.contains("__") else { return line }
+    let range = NSRange(line.startIndex..., in: line)
+    return strong.stringByReplacingMatches(in: line, range: range, withTemplate: "**$1**")
+  }
+
+  // The pattern is a constant: it cannot fail to compile.
+  // swift-format-ignore: NeverUseForceTry
+  private static let strong = try! NSRegularExpression(pattern: "(?<!_)__(?!_)([^_\\s](?:[^\\n]*?[^_\\s])?)(?<!_)__(?!_)")
 
   /// `[text](url)` as `text (url)`, `![alt](src)` as `[image: alt]`.
   private static func links(_ line: String) -> String {
