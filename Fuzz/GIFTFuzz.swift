@@ -61,7 +61,8 @@ private func check(_ question: Question) {
     precondition(!answer.options.isEmpty)
     precondition(answer.options.allSatisfy { $0.minimum.isFinite && $0.maximum.isFinite && $0.minimum <= $0.maximum })
   case .matching(let pairs):
-    precondition(pairs.count >= 2 && pairs.allSatisfy { !$0.left.isEmpty && !$0.right.isEmpty })
+    // Two pairs at least with text on both sides; distractors (no left) have a right side.
+    precondition(pairs.filter { !$0.isDistractor }.count >= 2 && pairs.allSatisfy { !$0.right.isEmpty })
   case .trueFalse, .essay, .order, .scenario:
     break
   }

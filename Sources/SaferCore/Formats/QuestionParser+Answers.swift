@@ -74,14 +74,15 @@ extension QuestionParser {
     for node in map.sequence("pairs", required: true) {
       guard var entry = YAMLMap(node, file: map.file, what: "a pair", problems: &problems) else { continue }
       entry.rejectUnknownKeys(allowed: ["left", "right"], what: "a pair")
-      if let left = entry.string("left", required: true), let right = entry.string("right", required: true) {
-        pairs.append(.init(left: left, right: right))
+      // A pair without `left` is a distractor: an answer offered that matches nothing.
+      if let right = entry.string("right", required: true) {
+        pairs.append(.init(left: entry.string("left") ?? "", right: right))
       }
       problems += entry.diagnostics
     }
     relay(problems, into: &map)
-    if pairs.count < 2 {
-      map.error("a matching question needs at least two `pairs`", at: map.location(of: "pairs"))
+    if pairs.filter({ !$0.isDistractor }).count < 2 {
+      map.error("a matching question needs at least two `pairs` with a `left`", at: map.location(of: "pairs"))
       return nil
     }
     if Set(pairs.map(\.right)).count > 26 { map.error("at most 26 different right-hand items (they are lettered a to z)") }

@@ -65,6 +65,10 @@ public struct Question: Hashable, Sendable {
       self.left = left
       self.right = right
     }
+
+    /// A right-hand item with nothing to match it (GIFT's `= -> Chat`): offered among the
+    /// answers, so the question cannot be solved by elimination.
+    public var isDistractor: Bool { left.isEmpty }
   }
 
   /// A short-text answer that earns a share of the points (GIFT `=%50%answer`).

@@ -37,8 +37,8 @@ public enum Grader {
         formatNumber(option.value) + (option.tolerance > 0 ? " (± \(formatNumber(option.tolerance)))" : "")
       }.map { $0 + (spec.unit.map { " \($0)" } ?? "") } ?? ""
     case .matching(let pairs):
-      rightMatchingLetters(pairs, shown: matchingRightOrder(of: question)) + ": "
-        + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
+      rightMatchingLetters(pairs.filter { !$0.isDistractor }, shown: matchingRightOrder(of: question)) + ": "
+        + pairs.filter { !$0.isDistractor }.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
     case .essay:
       "(any answer: your teacher reads it)"
     case .order(let items):
@@ -181,7 +181,9 @@ public enum Grader {
       let credit = min(1, max(0, (option?.weight ?? 0) / 100))
       let correct = credit >= 1
       return verdict(correct, credit: credit, feedback: [option?.feedback ?? general(correct)], as: formatNumber(value))
-    case .matching(let pairs):
+    case .matching(let allPairs):
+      // Distractors are among the letters offered, never among the items to match.
+      let pairs = allPairs.filter { !$0.isDistractor }
       let shown = matchingRightOrder(of: question)
       let picked = try matches(in: response, pairs: pairs.count, choices: shown.count)
       let right = pairs.enumerated().filter { index, pair in

@@ -58,7 +58,7 @@ public struct QuestionRenderer {
           firstIndent: "  " + style.bold(Grader.letter(shown) + ")") + " ", indent: "     ")
       }
     case .matching(let pairs):
-      for (index, pair) in pairs.enumerated() {
+      for (index, pair) in pairs.filter({ !$0.isDistractor }).enumerated() {
         lines += TextWrapper(width: width).wrap(
           markup.inline(display(pair.left, keepNewlines: false)), firstIndent: "  " + style.bold("\(index + 1).") + " ",
           indent: "     ")
@@ -107,7 +107,7 @@ public struct QuestionRenderer {
     case .number(let spec): "Type a number" + (spec.unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
     case .matching(let pairs):
       "Give each number a letter, e.g. `"
-        + (0..<min(2, pairs.count)).map { "\($0 + 1)\(Grader.letter($0))" }.joined(separator: " ")
+        + (0..<min(2, pairs.filter { !$0.isDistractor }.count)).map { "\($0 + 1)\(Grader.letter($0))" }.joined(separator: " ")
         + "`."
     case .essay: "Type your answer on one line; your teacher will read it."
     case .order: "Type the letters in the right order, e.g. `c a b`."

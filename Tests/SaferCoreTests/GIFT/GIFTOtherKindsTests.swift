@@ -6,13 +6,9 @@ import Testing
 @Suite("GIFT matching, numerical, essay and description")
 struct GIFTOtherKindsTests {
   static let files: [ExpectedBank] = [
-    ExpectedBank(
-      "matching.gift",
-      diagnostics: [
-        "7:5: warning: `= -> show you adverts` is an extra answer (a distractor) to Moodle; Safer Shell's matching "
-          + "questions have none, so it is left out"
-      ]
-    ) { make in
+    // The distractor (`= -> show you adverts`) is kept, as Moodle keeps it: offered among
+    // the answers, matching nothing.
+    ExpectedBank("matching.gift") { make in
       [
         make.question(
           "match-threats",
@@ -20,6 +16,7 @@ struct GIFTOtherKindsTests {
             .init(left: "Phishing", right: "steal your password"),
             .init(left: "Ransomware", right: "lock your files for money"),
             .init(left: "Spyware", right: "watch what you do"),
+            .init(left: "", right: "show you adverts"),
           ]), "Match each threat with what it tries to do.", line: 3, title: "Match threats"),
         // The question's `[html]` is the default for its answers' left sides.
         make.question(
@@ -95,7 +92,13 @@ struct GIFTOtherKindsTests {
     let question = try #require(bank.questions.first)
     let shown = Grader.matchingRightOrder(of: question)
     guard case .matching(let pairs) = question.kind else { return }
-    let letters = pairs.map { pair in Grader.letter(shown.firstIndex(of: pair.right) ?? 0) }
+    #expect(shown.contains("show you adverts"), "the distractor is offered")
+    let items = pairs.filter { !$0.isDistractor }
+    let letters = items.map { pair in Grader.letter(shown.firstIndex(of: pair.right) ?? 0) }
     #expect(try Grader.grade(letters.joined(separator: " "), to: question).credit == 1)
+    // Choosing the distractor for an item is wrong for that item.
+    let adverts = Grader.letter(try #require(shown.firstIndex(of: "show you adverts")))
+    let wrongOnce = [adverts] + letters.dropFirst()
+    #expect(try Grader.grade(wrongOnce.joined(separator: " "), to: question).credit == 2.0 / 3)
   }
 }

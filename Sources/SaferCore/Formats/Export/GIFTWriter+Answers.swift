@@ -195,7 +195,8 @@ extension GIFTWriter {
       report.warn("left out: `->` in a left-hand item cannot be written in GIFT, where it separates the pair")
       return nil
     }
-    let written = zip(lefts, pairs).map { left, pair in "=" + left + " -> " + escape(pair.1) }
+    // A distractor (nothing on the left) is written `= -> right`, as Moodle writes it.
+    let written = zip(lefts, pairs).map { left, pair in (pair.0.isEmpty ? "=" : "=" + left) + " -> " + escape(pair.1) }
     return "{\n" + lines(written) + generalFeedback(question, style) + "}"
   }
 }

@@ -63,7 +63,7 @@ extension QuestionModelDocument.QuestionData {
     case .order(let list):
       items = list
     case .matching(let list):
-      pairs = list.map { .init(left: $0.left, right: $0.right) }
+      pairs = list.map { .init(left: $0.isDistractor ? nil : $0.left, right: $0.right) }
     case .essay:
       break
     }

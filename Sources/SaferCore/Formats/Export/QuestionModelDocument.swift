@@ -118,7 +118,8 @@ public struct QuestionModelDocument: Codable, Hashable, Sendable {
   }
 
   public struct PairData: Codable, Hashable, Sendable {
-    public var left: String
+    /// Absent for a distractor.
+    public var left: String?
     public var right: String
   }
 }

@@ -81,7 +81,15 @@ public enum YAMLWriter {
     case .order(let items):
       return [("items", .list(items.map(YAMLText.text)))]
     case .matching(let pairs):
-      return [("pairs", .list(pairs.map { .map([("left", .text($0.left)), ("right", .text($0.right))]) }))]
+      return [
+        (
+          "pairs",
+          .list(
+            pairs.map {
+              $0.isDistractor ? .map([("right", .text($0.right))]) : .map([("left", .text($0.left)), ("right", .text($0.right))])
+            })
+        )
+      ]
     case .essay:
       return []
     }

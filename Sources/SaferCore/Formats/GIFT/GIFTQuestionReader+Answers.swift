@@ -132,9 +132,12 @@ extension GIFTQuestionReader {
       }
       let right = piece[(arrow + 2)...].trimmed().text
       guard let left = render(piece[..<arrow], default: context.format) else {
-        warning(
-          "`= -> \(right)` is an extra answer (a distractor) to Moodle; Safer Shell's matching questions have none, "
-            + "so it is left out", at: location)
+        // `= -> Chat`: an extra answer that matches nothing (a distractor), as in Moodle.
+        guard !right.isEmpty else {
+          error("nothing after `->`: each item needs the answer it matches", at: location)
+          return nil
+        }
+        pairs.append(Question.MatchPair(left: "", right: right))
         continue
       }
       guard !right.isEmpty else {
@@ -143,7 +146,7 @@ extension GIFTQuestionReader {
       }
       pairs.append(Question.MatchPair(left: left, right: right))
     }
-    guard pairs.count >= 2 else {
+    guard pairs.filter({ !$0.isDistractor }).count >= 2 else {
       error("a matching question needs at least two pairs with text on both sides of `->`", at: context.block)
       return nil
     }
