@@ -72,6 +72,14 @@ public final class FileRecordStore: RecordStore {
     return try loader.load(repairing: false).record
   }
 
+  /// Whether `displayName` has a snapshot or a journal (one `fstatat` each, no reading).
+  public func hasRecord(displayName: String) -> Bool {
+    guard UserID.problem(with: displayName) == nil, let id = UserID.make(from: displayName),
+      let folder = UsersFolder.existing(dataFolder: dataFolder)
+    else { return false }
+    return folder.entry(id + ".json").isPresent || folder.entry(id + ".jsonl").isPresent
+  }
+
   /// Display names of the students with a record, sorted.
   public func knownUsers() -> [String] {
     guard let folder = UsersFolder.existing(dataFolder: dataFolder) else { return [] }

@@ -6,8 +6,17 @@ public protocol RecordStore: AnyObject {
   func open(displayName: String, now: Date) throws(RecordError) -> any RecordHandle
   /// Reads a record without taking it over, e.g. for `safer progress`.
   func read(displayName: String) throws(RecordError) -> UserRecord
-  /// Ids of the students with a record, sorted.
+  /// Display names of the students with a record, sorted.
   func knownUsers() -> [String]
+  /// Whether `displayName` has a record, without reading it.
+  func hasRecord(displayName: String) -> Bool
+}
+
+extension RecordStore {
+  public func hasRecord(displayName: String) -> Bool {
+    let canonical = UserID.canonical(displayName)
+    return knownUsers().contains { UserID.canonical($0) == canonical }
+  }
 }
 
 /// A record held open by one shell.

@@ -40,6 +40,8 @@ extension Shell {
   /// similar one (a typo must not quietly start a new record). `nil`: asked again.
   func confirmedName(_ name: String) -> String? {
     guard env.editor.isInteractive, UserID.problem(with: name) == nil else { return name }
+    // A student coming back is the common case: checked without reading every record.
+    if env.store.hasRecord(displayName: name) { return name }
     let known = env.store.knownUsers()
     let canonical = UserID.canonical(name)
     if known.contains(where: { UserID.canonical($0) == canonical }) { return name }

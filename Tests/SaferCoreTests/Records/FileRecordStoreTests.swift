@@ -223,4 +223,16 @@ struct FileRecordStoreTests {
     try folder.write("DATA/users/notes.txt", "")
     #expect(store.knownUsers() == ["Ana", "Ana B", "Bo"])
   }
+
+  @Test func hasRecordChecksWithoutReading() throws {
+    let folder = try TemporaryFolder()
+    let store = FileRecordStore(dataFolder: folder.path + "/DATA")
+    #expect(!store.hasRecord(displayName: "Ana"))
+    let handle = try store.open(displayName: "Ana", now: Fixtures.start)
+    try handle.update { $0.profile.lastSeen = Fixtures.start.addingTimeInterval(1) }
+    handle.close()
+    #expect(store.hasRecord(displayName: "ana"), "the same student, whatever the case")
+    #expect(!store.hasRecord(displayName: "Bo"))
+    #expect(!store.hasRecord(displayName: "bad\u{1B}"))
+  }
 }
