@@ -24,12 +24,11 @@ public enum SecretHasher {
     var salt = [UInt8](repeating: 0, count: 16)
     var generator = SystemRandomNumberGenerator()
     for index in salt.indices { salt[index] = UInt8.random(in: 0...255, using: &generator) }
-    let stored = SecretHash(
+    var stored = SecretHash(
       algorithm: "scrypt", costExponent: costExponent, blockSize: blockSize, parallelism: parallelism,
       salt: Data(salt).base64EncodedString(), hash: "")
-    return SecretHash(
-      algorithm: stored.algorithm, costExponent: stored.costExponent, blockSize: stored.blockSize,
-      parallelism: stored.parallelism, salt: stored.salt, hash: try derive(secret, like: stored).base64EncodedString())
+    stored.hash = try derive(secret, like: stored).base64EncodedString()
+    return stored
   }
 
   /// Whether `secret` is the one `stored` was made from. A stored hash with parameters out

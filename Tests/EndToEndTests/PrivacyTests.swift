@@ -69,8 +69,7 @@ struct PrivacyTests {
   }
 
   @Test func aTeachersQuizSettingsMayLoosenTheFile() throws {
-    let quiz = "kind: quiz\nid: demo-quiz\ntitle: Demo quiz\nselect: [{lesson: demo-lesson}]\nattempts: 1\n"
-    try quiz.write(to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true, encoding: .utf8)
+    try sandbox.addLesson("demo-quiz.yaml", DemoLesson.quizYAML("attempts: 1\n"))
     _ = try sandbox.run(
       ["teacher", "init", "--data", sandbox.data.path], environment: ["SAFER_TEACHER_PASSPHRASE_NEW": passphrase])
     let student = try sandbox.run(["quiz", "demo-quiz", "--attempts", "3"] + sandbox.shellArguments(user: "Ana"))
@@ -143,9 +142,7 @@ struct PrivacyTests {
 
   /// A teacher sets a student's age group; a 14-18 student then reaches 14-18 lessons.
   @Test func aTeacherSetsAStudentsAgeGroup() throws {
-    var older = DemoLesson.yaml.replacingOccurrences(of: "id: demo-lesson", with: "id: older-lesson")
-    older = older.replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
-    try older.write(to: sandbox.lessons.appendingPathComponent("older.yaml"), atomically: true, encoding: .utf8)
+    try sandbox.addLesson("older.yaml", DemoLesson.olderYAML)
     let refused = try sandbox.run(sandbox.shellArguments(user: "Ana"), stdin: "start older-lesson\n")
     #expect(refused.output.contains("is for ages 14-18"))
     let set = try sandbox.run(["class", "band", sandbox.data.path, "Ana", "--band", "14-18"])

@@ -219,9 +219,7 @@ struct PseudoTerminalTests {
   /// A new student is asked their age group once; a 10-13 student's list and commands
   /// never offer 14-18 lessons.
   @Test func aNewStudentIsAskedTheirAgeGroupOnce() throws {
-    var older = DemoLesson.yaml.replacingOccurrences(of: "id: demo-lesson", with: "id: older-lesson")
-    older = older.replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
-    try older.write(to: sandbox.lessons.appendingPathComponent("older.yaml"), atomically: true, encoding: .utf8)
+    try sandbox.addLesson("older.yaml", DemoLesson.olderYAML)
     let shell = try openShell(user: "Ana", waitForPrompt: false, environment: ["SAFER_BAND": ""])
     defer { shell.close() }
     try shell.waitFor(text: "Which age group are you in?")

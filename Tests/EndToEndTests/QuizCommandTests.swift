@@ -9,17 +9,7 @@ struct QuizCommandTests {
 
   init() throws {
     sandbox = try Sandbox()
-    let quiz = """
-      kind: quiz
-      id: demo-quiz
-      title: Demo quiz
-      select: [{lesson: demo-lesson}]
-      passMark: 50
-      attempts: 1
-      """
-    try quiz.write(
-      to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true,
-      encoding: .utf8)
+    try sandbox.addLesson("demo-quiz.yaml", DemoLesson.quizYAML("attempts: 1\n"))
   }
 
   @Test func startsTheQuizWithOverriddenSettings() throws {

@@ -14,14 +14,7 @@ struct ReportTests {
   /// started, so is listed but not counted.
   init() throws {
     sandbox = try Sandbox()
-    let quiz = """
-      kind: quiz
-      id: demo-quiz
-      title: Demo quiz
-      select: [{lesson: demo-lesson}]
-      passMark: 50
-      """
-    try quiz.write(to: sandbox.lessons.appendingPathComponent("demo-quiz.yaml"), atomically: true, encoding: .utf8)
+    try sandbox.addLesson("demo-quiz.yaml", DemoLesson.quizYAML())
     let good = ["b", "a c", "false", "passphrase", "15", "a b c", "b", "b"]
     let poor = ["a", "skip", "false", "word", "12", "c b a", "a", "b"]
     for (name, answers) in [("Ana", good), ("Bo", poor), ("Cai, Jr", good), ("=Dee", good), ("Eli", ["b", "a c"])] {

@@ -5,8 +5,12 @@ import Foundation
 public struct Roster: Codable, Equatable, Sendable {
   public private(set) var students: [String] = []
 
+  /// The usable names, each student once (as records count them), sorted.
   public init(students: [String] = []) {
-    for name in students { add(name) }
+    var seen: Set<String> = []
+    self.students = students.map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { UserID.problem(with: $0) == nil && seen.insert(UserID.canonical($0)).inserted }
+      .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
   }
 
   public static func path(dataFolder: String) -> String { dataFolder + "/roster.json" }

@@ -31,7 +31,7 @@ public struct ContentStats: Sendable, Equatable {
     lessons += 1
     let band = lesson.level.isEmpty ? "no age band" : lesson.level
     for question in lesson.questions {
-      kinds[Self.kindName(question.kind), default: 0] += 1
+      kinds[question.kindName, default: 0] += 1
       bands[band, default: 0] += 1
       switch question.kind {
       case .trueFalse(let answer):
@@ -58,22 +58,9 @@ public struct ContentStats: Sendable, Equatable {
       rightIsLongestOrTied += 1
       if longestAt.count == 1 { rightIsLongestAlone += 1 }
     }
-    if right.contains(where: { lengths[$0] == lengths.min() }) { rightIsShortest += 1 }
+    let shortest = lengths.min() ?? 0
+    if right.contains(where: { lengths[$0] == shortest }) { rightIsShortest += 1 }
     return right.map(Grader.letter)
-  }
-
-  static func kindName(_ kind: Question.Kind) -> String {
-    switch kind {
-    case .single: "single"
-    case .multiple: "multiple"
-    case .trueFalse: "truefalse"
-    case .text: "text"
-    case .number: "number"
-    case .order: "order"
-    case .scenario: "scenario"
-    case .matching: "matching"
-    case .essay: "essay"
-    }
   }
 
   /// The targets of a curriculum that cannot be guessed: the right answer longest in at

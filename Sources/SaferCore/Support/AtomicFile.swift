@@ -12,29 +12,40 @@ import Foundation
 /// rather than writing through it), then the folder fsync'd.
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String, permissions: mode_t = 0o600) throws(FileWriteError) {
+    try write(to: path, permissions: permissions) { fd in
+      data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+          let written = Glibc.write(fd, base + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += written
+        }
+        return 0
+      }
+    }
+  }
+
+  /// The same, with `fill` writing the content to the temporary's descriptor (returning 0
+  /// or an errno), for writers that want a descriptor (libedit's history). `durable`:
+  /// fsync the file and the folder (a history line is not worth two fsyncs).
+  public static func write(
+    to path: String, permissions: mode_t = 0o600, durable: Bool = true, fill: (Int32) -> Int32
+  ) throws(FileWriteError) {
     let temporary = path + ".tmp-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
     guard fd >= 0 else { throw FileWriteError(path: path, reason: FileReason.text(errno)) }
-    var failure: Int32 = 0
-    data.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = Glibc.write(fd, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
-    if failure == 0 && fsync(fd) != 0 { failure = errno }
+    var failure = fill(fd)
+    if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
     close(fd)
     if failure == 0 && rename(temporary, path) != 0 { failure = errno }
     guard failure == 0 else {
       unlink(temporary)
       throw FileWriteError(path: path, reason: FileReason.text(failure))
     }
+    guard durable else { return }
     let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if folder >= 0 {
       fsync(folder)

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import SaferCore
 
 #if canImport(Glibc)
   import Glibc
@@ -36,12 +37,7 @@ enum HistoryFile {
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
     guard folderIsReal(of: path) else { return }
-    let temporary = path + ".tmp-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return }
-    let saved = safer_history_save_fd(history, fd)
-    close(fd)
-    if saved < 0 || rename(temporary, path) != 0 { unlink(temporary) }
+    try? AtomicFile.write(to: path, durable: false) { fd in safer_history_save_fd(history, fd) < 0 ? EIO : 0 }
   }
 
   /// The history folder must be a folder, not a link to one elsewhere.

@@ -27,6 +27,11 @@ final class Sandbox: @unchecked Sendable {
 
   deinit { try? FileManager.default.removeItem(at: root) }
 
+  /// Writes `text` as `name` in the sandbox's lesson folder.
+  func addLesson(_ name: String, _ text: String) throws {
+    try text.write(to: lessons.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+
   /// `--user NAME --data DATA --lessons LESSONS`: the shell, fully pinned to this sandbox.
   func shellArguments(user: String? = "Ana") -> [String] {
     (user.map { ["--user", $0] } ?? []) + ["--data", data.path, "--lessons", lessons.path]
@@ -76,6 +81,15 @@ enum DemoLesson {
   /// something "to look at again".
   static let shortRun = ["b", "a c", "false", "passphrase", "15", "a b c", "b"]
   static let shortRunQuestionIDs = ["pick", "all", "tf", "word", "num", "steps", "photo"]
+
+  /// The same lesson as `older-lesson`, for ages 14-18.
+  static let olderYAML = yaml.replacingOccurrences(of: "id: demo-lesson", with: "id: older-lesson")
+    .replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
+
+  /// `demo-quiz`: every question of the demo lesson, pass mark 50%, plus `settings` lines.
+  static func quizYAML(_ settings: String = "") -> String {
+    "kind: quiz\nid: demo-quiz\ntitle: Demo quiz\nselect: [{lesson: demo-lesson}]\npassMark: 50\n" + settings
+  }
 }
 
 /// Lines that tell the student an answer was taken: each is printed only after the
