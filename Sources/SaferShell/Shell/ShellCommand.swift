@@ -25,7 +25,8 @@ public struct ShellCommand: Sendable {
       details: "`help start` explains `start`.", argument: .command),
     .init(
       name: "lessons", usage: "lessons [topic]", summary: "list lessons and quizzes with your progress",
-      details: "Shows each lesson's topic, age band, time and how far you got. `lessons fraud` shows one topic.",
+      details:
+        "Shows each lesson's topic, age band, time and how far you got, for your age group. `lessons fraud` shows one topic, `lessons 10-13` one age group.",
       argument: .topic),
     .init(
       name: "start", usage: "start <lesson>", summary: "start a lesson (or continue it where you left off)",
