@@ -80,14 +80,21 @@ public final class FileRecordStore: RecordStore {
     return folder.entry(id + ".json").isPresent || folder.entry(id + ".jsonl").isPresent
   }
 
-  /// Display names of the students with a record, sorted.
+  /// Display names of the students with a record, sorted: a snapshot, or only a journal (a
+  /// new student whose shell has not closed yet, or was killed).
   public func knownUsers() -> [String] {
     guard let folder = UsersFolder.existing(dataFolder: dataFolder) else { return [] }
+    let files = folder.names()
     var names: [String] = []
-    for file in folder.names() where file.hasSuffix(".json") {
+    for file in files where file.hasSuffix(".json") {
       let id = String(file.dropLast(5))
       guard UserID.isValid(id) || UserID.legacy(from: id) == id, let data = try? folder.read(file) else { continue }
       if let name = RecordLoader.displayName(in: data) { names.append(name) }
+    }
+    let snapshots = Set(files)
+    for file in files where file.hasSuffix(".jsonl") && !snapshots.contains(String(file.dropLast())) {
+      guard UserID.isValid(String(file.dropLast(6))), let journal = try? folder.read(file) else { continue }
+      if let name = RecordLoader.displayName(inJournal: journal) { names.append(name) }
     }
     return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
   }

@@ -11,9 +11,7 @@ public struct ClassFolder {
 
   /// Every student with a snapshot or only a journal (a shell that was killed before its
   /// first compaction), sorted.
-  public func students() -> [String] {
-    Array(Set(store.knownUsers()).union(store.studentsWithJournals())).sorted()
-  }
+  public func students() -> [String] { store.knownUsers() }
 
   /// The class report on `quiz` (`nil`: the only quiz taken, or an overview). A record
   /// that cannot be read is listed in the report's `unreadable`, not fatal.
