@@ -313,10 +313,17 @@ int safer_termination_install(void) {
   action.sa_handler = on_termination;
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
+  /* Output into a closed pipe (`safer | head`) fails with EPIPE instead of killing the
+     shell mid-session; the output side then asks for the same clean ending. */
+  signal(SIGPIPE, SIG_IGN);
   return 0;
 }
 
 int safer_termination_signal(void) { return termination; }
+
+void safer_request_termination(int signal) {
+  if (!termination) termination = signal;
+}
 
 int safer_signals_install(void) {
   if (!isatty(STDIN_FILENO)) return 0;

@@ -57,4 +57,17 @@ struct TerminationTests {
     #expect(result.stdout.contains("Bye, Ana!"))
     try expectOnlyTheRecord()
   }
+
+  /// `safer | head`: when nobody reads the output any more, the shell ends as on Ctrl-D
+  /// (its answers compacted, its lock removed) instead of dying of SIGPIPE.
+  @Test func aClosedOutputPipeEndsTheShellCleanly() throws {
+    let safer = try SaferBinary.require().path
+    let arguments = sandbox.shellArguments().map { "'\($0)'" }.joined(separator: " ")
+    let script =
+      "(printf 'start demo-lesson\\nb\\n'; sleep 1; printf 'whoami\\n'; sleep 1; printf 'help\\n') | "
+      + "'\(safer)' \(arguments) | head -c 10 > /dev/null"
+    let result = try Subprocess.run("/bin/sh", ["-c", script])
+    #expect(result.status == 0, "\(result.output)")
+    try expectOnlyTheRecord()
+  }
 }

@@ -70,6 +70,8 @@ int safer_take_interrupt(void);
 int safer_termination_install(void);
 /// The SIGTERM or SIGHUP received, or 0.
 int safer_termination_signal(void);
+/// Ends the shell as if `signal` had arrived (the output found its pipe closed: SIGPIPE).
+void safer_request_termination(int signal);
 /** Makes Ctrl-C a key that ends the read (flag set, as the SIGINT handler does) instead
     of a signal to the whole process group; returns 0 on success. */
 int safer_el_catch_ctrl_c(EditLine *el);

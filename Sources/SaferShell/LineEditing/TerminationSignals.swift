@@ -13,7 +13,12 @@ public enum TerminationSignals {
     _ = safer_termination_install()
   }
 
-  /// The signal received (`SIGTERM` or `SIGHUP`), or `nil`.
+  /// Ends the shell as if `signal` had arrived: the output found its reader gone (EPIPE).
+  public static func request(_ signal: Int32) {
+    safer_request_termination(signal)
+  }
+
+  /// The signal received (`SIGTERM`, `SIGHUP`, or `SIGPIPE` by request), or `nil`.
   public static var received: Int32? {
     let signal = safer_termination_signal()
     return signal == 0 ? nil : signal

@@ -23,6 +23,8 @@ public final class FileDescriptorOutput: TextOutput {
       let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
       if written <= 0 {
         if written < 0 && errno == EINTR { continue }
+        // Nobody reads any more (`safer | head`): end as on Ctrl-D, nothing lost.
+        if written < 0 && errno == EPIPE { TerminationSignals.request(SIGPIPE) }
         return
       }
       bytes = bytes.dropFirst(written)
