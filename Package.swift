@@ -8,11 +8,13 @@ import PackageDescription
 /// - `CEditLine`: the system libedit plus a tiny C shim for its variadic calls.
 /// - `SaferAccess`: teacher passphrase and student PINs (scrypt, from swift-crypto).
 /// - `SaferShell`: the REPL, line editors, commands and rendering.
+/// - `SaferClassServer`: the live class server (Hummingbird and its WebSocket support).
+/// - `SaferClassClient`: a student's connection to a live class (swift-websocket's client).
 /// - `safer`: the thin executable (swift-argument-parser).
 /// - `safer-bench`: release-mode benchmarks that print their figures.
 let package = Package(
   name: "SaferShell",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "safer", targets: ["safer"]),
     .executable(name: "safer-bench", targets: ["safer-bench"]),
@@ -22,6 +24,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     .target(
@@ -44,10 +50,28 @@ let package = Package(
       name: "SaferShell",
       dependencies: ["SaferCore", "SaferAccess", "CEditLine"]
     ),
+    .target(
+      name: "SaferClassServer",
+      dependencies: [
+        "SaferCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "SaferClassClient",
+      dependencies: [
+        "SaferCore",
+        .product(name: "WSClient", package: "swift-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "safer",
       dependencies: [
-        "SaferCore", "SaferShell", "SaferAccess",
+        "SaferCore", "SaferShell", "SaferAccess", "SaferClassServer", "SaferClassClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

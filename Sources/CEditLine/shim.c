@@ -26,12 +26,17 @@ struct safer_state {
   double deadline;
   char *before;
   char *after;
+  /* Another source of events (a live class): when `wake_fd` is readable, `wake_fn` runs;
+     it may print above the prompt and change it, and returns 1 to end the read. */
+  int wake_fd;
+  safer_wake_fn wake_fn;
 };
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t resized;
 static volatile sig_atomic_t termination;
 static volatile sig_atomic_t timed_out;
+static volatile sig_atomic_t woken;
 static pthread_t termination_reader;
 static int install_count;
 static pthread_t reader_thread;
@@ -77,20 +82,38 @@ static void render_countdown(struct safer_state *state, double left) {
   state->prompt = prompt;
 }
 
-/// With a countdown, waits for input at most until the next whole second, redrawing the
-/// prompt each second; returns 0 when input is there, -1 when the deadline passed.
+/// Waits for a key. With a countdown, at most until the next whole second, redrawing the
+/// prompt each second; with a wake descriptor, also for it, running the wake function when
+/// it is readable. Returns 0 when a key is there, -1 when the deadline passed, -2 when the
+/// wake function asked to end the read.
 static int wait_for_input(EditLine *el, struct safer_state *state) {
   for (;;) {
     if (termination || interrupted) return 0;
-    double left = state->deadline - now_seconds();
-    if (left <= 0) return -1;
-    double fraction = left - (double)(long)left;
-    int wait_ms = (int)((fraction > 0.001 ? fraction : 1.0) * 1000.0) + 1;
-    struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
-    int ready = poll(&input, 1, wait_ms);
-    if (ready > 0) return 0;
+    int wait_ms = -1;
+    if (state->deadline > 0) {
+      double left = state->deadline - now_seconds();
+      if (left <= 0) return -1;
+      double fraction = left - (double)(long)left;
+      wait_ms = (int)((fraction > 0.001 ? fraction : 1.0) * 1000.0) + 1;
+    }
+    struct pollfd inputs[2] = {{.fd = STDIN_FILENO, .events = POLLIN}, {.fd = state->wake_fd, .events = POLLIN}};
+    int ready = poll(inputs, state->wake_fd >= 0 ? 2 : 1, wait_ms);
     if (ready < 0 && errno != EINTR) return 0; /* let read() report the problem */
-    if (ready == 0) {
+    if (ready > 0 && (inputs[0].revents & (POLLIN | POLLHUP | POLLERR))) return 0;
+    if (ready > 0 && state->wake_fd >= 0 && (inputs[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      char drained[256];
+      while (read(state->wake_fd, drained, sizeof drained) > 0) {
+      }
+      /* Clear the line being edited, so whatever the wake function prints starts on a
+         clean row; the prompt and the line are drawn again after it. */
+      static const char clear[] = "\r\033[J";
+      if (write(STDOUT_FILENO, clear, sizeof clear - 1) < 0) return 0;
+      if (state->wake_fn != NULL && state->wake_fn(state->owner) != 0) return -2;
+      if (state->deadline > 0) render_countdown(state, state->deadline - now_seconds());
+      el_set(el, EL_REFRESH);
+      continue;
+    }
+    if (ready == 0 && state->deadline > 0) {
       render_countdown(state, state->deadline - now_seconds());
       /* EL_REFRESH redraws from where it believes the line starts: put the cursor there
          (start of the row, rows below cleared) so the new prompt replaces the old. */
@@ -112,10 +135,14 @@ static int read_char(EditLine *el, wchar_t *out) {
       errno = EINTR;
       return -1;
     }
-    if (editor != NULL && editor->deadline > 0 && wait_for_input(el, editor) < 0) {
-      timed_out = 1;
-      errno = EINTR;
-      return -1;
+    if (editor != NULL && (editor->deadline > 0 || editor->wake_fd >= 0)) {
+      int waited = wait_for_input(el, editor);
+      if (waited < 0) {
+        if (waited == -1) timed_out = 1;
+        if (waited == -2) woken = 1;
+        errno = EINTR;
+        return -1;
+      }
     }
     if (termination || interrupted) continue;
     char byte;
@@ -161,6 +188,7 @@ EditLine *safer_el_open(const char *program, void *owner) {
     return NULL;
   }
   state->owner = owner;
+  state->wake_fd = -1;
   el_set(el, EL_CLIENTDATA, state);
   el_set(el, EL_PROMPT_ESC, current_prompt, SAFER_PROMPT_IGNORE);
   el_set(el, EL_GETCFN, read_char);
@@ -198,6 +226,20 @@ int safer_el_set_countdown(EditLine *el, double deadline, const char *before, co
 int safer_take_timeout(void) {
   int was = timed_out;
   timed_out = 0;
+  return was;
+}
+
+int safer_el_set_wake(EditLine *el, int fd, safer_wake_fn fn) {
+  struct safer_state *state = state_of(el);
+  if (state == NULL) return -1;
+  state->wake_fd = fd;
+  state->wake_fn = fn;
+  return 0;
+}
+
+int safer_take_woken(void) {
+  int was = woken;
+  woken = 0;
   return was;
 }
 

@@ -6,8 +6,8 @@ import SaferShell
 /// `safer class …`: a class is a data folder; these commands look after it.
 struct ClassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "class", abstract: "Look after a class: its roster and students' age groups.",
-    subcommands: [RosterCommand.self, BandCommand.self])
+    commandName: "class", abstract: "Live class quizzes, and a class's roster and students' age groups.",
+    subcommands: [HostCommand.self, JoinCommand.self, RosterCommand.self, BandCommand.self])
 }
 
 extension AgeBand: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferClassClient
 import SaferCore
 import SaferShell
 
@@ -18,7 +19,9 @@ struct ShellOptions: ParsableArguments {
 
   /// Runs the shell until the student leaves; `firstCommand` runs once the student is known,
   /// with a teacher's authority over quiz settings when `authority` says so.
-  func runShell(firstCommand: String? = nil, authority: QuizOverrides.Authority = .student) throws {
+  func runShell(
+    firstCommand: String? = nil, authority: QuizOverrides.Authority = .student, leaveAfterFirstCommand: Bool = false
+  ) throws {
     let environment = locations.environment
     let data = locations.dataFolder
     let interactive = isatty(STDIN_FILENO) == 1
@@ -48,6 +51,8 @@ struct ShellOptions: ParsableArguments {
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
     shellEnvironment.firstCommand = firstCommand
     shellEnvironment.firstCommandAuthority = authority
+    shellEnvironment.leaveAfterFirstCommand = leaveAfterFirstCommand
+    shellEnvironment.connectToClass = { address, deliver in ClassClient(address: address, deliver: deliver) }
     shellEnvironment.assignments = { try? AssignmentList.load(dataFolder: data) }
     let output = shellEnvironment.output
     shellEnvironment.readSecret = { prompt in

@@ -33,6 +33,15 @@ int safer_el_set_prompt(EditLine *el, const char *prompt);
 int safer_el_set_countdown(EditLine *el, double deadline, const char *before, const char *after);
 /// Whether the last read ended at its countdown's deadline; clears the flag.
 int safer_take_timeout(void);
+/// Called when the wake descriptor is readable (after it is drained and the line being
+/// edited is cleared from the screen): may print and change the prompt; returns 1 to end
+/// the read (el_gets returns NULL, count -1, and safer_take_woken() then returns 1), 0 to
+/// go on reading with the prompt and line drawn again.
+typedef int (*safer_wake_fn)(void *owner);
+/// Watches `fd` (a pipe's read end, non-blocking; -1: none) while reading.
+int safer_el_set_wake(EditLine *el, int fd, safer_wake_fn fn);
+/// Whether the last read was ended by the wake function; clears the flag.
+int safer_take_woken(void);
 /// EL_EDITOR: "emacs" or "vi".
 int safer_el_set_editor(EditLine *el, const char *mode);
 /// EL_HIST: lets the editor walk `list` (Up, Down, Ctrl-R).

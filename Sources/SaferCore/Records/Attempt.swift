@@ -40,6 +40,9 @@ public struct Attempt: Codable, Hashable, Sendable {
   public var questionDeadline: Date?
   /// Quizzes with a time limit for the whole quiz: when it ends.
   public var deadline: Date?
+  /// A quiz taken in a live class (`safer class join`): the host's session id. The host
+  /// decided the time and the marks; the attempt's id is `class-<session>`.
+  public var classSession: String?
 
   public init(
     id: String, kind: Kind, contentID: String, contentVersion: String, title: String, topic: String?, started: Date,
@@ -67,7 +70,7 @@ public struct Attempt: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case id, kind, contentID, contentVersion, title, topic, started, finished, status, position, questionOrder, answers,
-      score, maxScore, passed, overrides, questionOpened, questionDeadline, deadline
+      score, maxScore, passed, overrides, questionOpened, questionDeadline, deadline, classSession
   }
 
   /// Set in a coder's `userInfo` when the answers are written or read apart from the rest
@@ -98,6 +101,7 @@ public struct Attempt: Codable, Hashable, Sendable {
     questionOpened = try container.decodeIfPresent(Date.self, forKey: .questionOpened)
     questionDeadline = try container.decodeIfPresent(Date.self, forKey: .questionDeadline)
     deadline = try container.decodeIfPresent(Date.self, forKey: .deadline)
+    classSession = try container.decodeIfPresent(String.self, forKey: .classSession)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -121,5 +125,6 @@ public struct Attempt: Codable, Hashable, Sendable {
     try container.encodeIfPresent(questionOpened, forKey: .questionOpened)
     try container.encodeIfPresent(questionDeadline, forKey: .questionDeadline)
     try container.encodeIfPresent(deadline, forKey: .deadline)
+    try container.encodeIfPresent(classSession, forKey: .classSession)
   }
 }

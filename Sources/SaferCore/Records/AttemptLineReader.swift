@@ -33,7 +33,7 @@ struct AttemptLineReader {
   /// The keys an attempt line has; their raw names are matched byte for byte.
   private enum Field: Int, CaseIterable {
     case id, kind, contentID, contentVersion, title, topic, started, finished, status, position, questionOrder, score
-    case maxScore, passed, overrides, questionOpened, questionDeadline, deadline, answerCount, answers
+    case maxScore, passed, overrides, questionOpened, questionDeadline, deadline, classSession, answerCount, answers
 
     var name: StaticString {
       switch self {
@@ -55,6 +55,7 @@ struct AttemptLineReader {
       case .questionOpened: "questionOpened"
       case .questionDeadline: "questionDeadline"
       case .deadline: "deadline"
+      case .classSession: "classSession"
       case .answerCount: "answerCount"
       case .answers: "answers"
       }
@@ -80,6 +81,7 @@ struct AttemptLineReader {
     var maxScore: Double?
     var passed: Bool?
     var overrides: [String: String]?
+    var classSession: String?
     var dates: [Field: Date] = [:]
     var answerCount: Int?
     var seen: UInt32 = 0
@@ -104,6 +106,7 @@ struct AttemptLineReader {
         attempt.questionOpened = dates[.questionOpened]
         attempt.questionDeadline = dates[.questionDeadline]
         attempt.deadline = dates[.deadline]
+        attempt.classSession = classSession
         return Header(attempt: attempt, answerCount: answerCount, answersStart: index)
       case .id: id = string()
       case .kind: kind = string().flatMap(Attempt.Kind.init(rawValue:))
@@ -144,6 +147,11 @@ struct AttemptLineReader {
         if !takeNull() {
           guard let value = stringMap() else { return nil }
           overrides = value
+        }
+      case .classSession:
+        if !takeNull() {
+          guard let value = string() else { return nil }
+          classSession = value
         }
       case .answerCount:
         guard let value = number().flatMap(Self.integer) else { return nil }

@@ -58,7 +58,14 @@ public enum RecordValidator {
   static func problem(with profile: UserRecord.Profile) -> String? {
     if profile.displayName.count > UserID.maximumNameLength { return "the name is too long" }
     if !dates.contains(profile.created) || !dates.contains(profile.lastSeen) { return "a date is out of range" }
+    if let join = profile.classJoin, !isUsable(join) { return "its live class token is malformed" }
     return nil
+  }
+
+  /// A class join as the shell writes it: a bounded address and code, 32 hex digits.
+  static func isUsable(_ join: UserRecord.ClassJoin) -> Bool {
+    join.address.utf8.count <= 300 && join.code.utf8.count <= 16 && join.token.utf8.count == 32
+      && join.token.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
   }
 
   /// The profile with its name cut to the longest allowed and its dates brought into range,
@@ -70,6 +77,7 @@ public enum RecordValidator {
     }
     profile.created = profile.created.clamped(to: dates)
     profile.lastSeen = profile.lastSeen.clamped(to: dates)
+    if let join = profile.classJoin, !isUsable(join) { profile.classJoin = nil }
     return profile
   }
 
@@ -95,6 +103,9 @@ public enum RecordValidator {
       return "its score \(attempt.score) of \(attempt.maxScore) is impossible"
     }
     if (attempt.overrides?.count ?? 0) > 100 { return "too many settings" }
+    if let session = attempt.classSession, session.isEmpty || session.utf8.count > 128 {
+      return "its class session id is empty or too long"
+    }
     if attempt.answers.archivedBytes == nil {
       for answer in attempt.answers {
         if let issue = problem(with: answer) { return "an answer \(issue)" }

@@ -22,6 +22,25 @@ public struct UserRecord: Codable, Hashable, Sendable {
     /// `10-13` or `14-18`: what the student may be shown. Asked once, or set by the
     /// teacher (`safer class band`); absent: treated as 10-13.
     public var band: AgeBand?
+    /// The live class this student last joined, with the token that makes them the same
+    /// player when they join again (a dropped network, a new terminal). Saved before
+    /// connecting, so a killed shell never loses it.
+    public var classJoin: ClassJoin?
+  }
+
+  /// A live class joined (`safer class join HOST:PORT CODE`).
+  public struct ClassJoin: Codable, Hashable, Sendable {
+    /// `HOST:PORT`, as typed.
+    public var address: String
+    public var code: String
+    /// 32 random hex digits; the host binds the student's name to it.
+    public var token: String
+
+    public init(address: String, code: String, token: String) {
+      self.address = address
+      self.code = code
+      self.token = token
+    }
   }
 
   /// Where `resume` picks up.
@@ -52,8 +71,9 @@ public struct UserRecord: Codable, Hashable, Sendable {
   /// Attempts of one lesson or quiz, oldest first.
   public func attempts(of contentID: String) -> [Attempt] { attempts.filter { $0.contentID == contentID } }
 
-  /// The unfinished attempt of a lesson or quiz, if any.
+  /// The unfinished attempt of a lesson or quiz, if any. A live class's attempt is the
+  /// host's to finish, never continued alone.
   public func openAttempt(of contentID: String) -> Attempt? {
-    attempts.last { $0.contentID == contentID && $0.status == .inProgress }
+    attempts.last { $0.contentID == contentID && $0.status == .inProgress && $0.classSession == nil }
   }
 }

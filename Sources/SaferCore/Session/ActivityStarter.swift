@@ -77,7 +77,8 @@ public struct ActivityStarter {
     do { quiz = try overrides.apply(to: fileQuiz) } catch { throw .badOption(error.description) }
     // An attempt ended with `reset` was used too (as in Moodle): otherwise resetting a bad
     // attempt before its last answer would give endless tries.
-    let used = handle.record.attempts(of: quiz.id).filter { $0.status != .inProgress }.count
+    // A live class quiz was the teacher's session, not one of the student's own tries.
+    let used = handle.record.attempts(of: quiz.id).filter { $0.status != .inProgress && $0.classSession == nil }.count
     if let allowed = quiz.attemptsAllowed, used >= allowed {
       throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
     }
@@ -99,7 +100,7 @@ public struct ActivityStarter {
     let record = handle.record
     let candidate =
       record.resume.flatMap { record.attempt(id: $0.attemptID) }.flatMap { $0.status == .inProgress ? $0 : nil }
-      ?? record.attempts.last { $0.status == .inProgress }
+      ?? record.attempts.last { $0.status == .inProgress && $0.classSession == nil }
     guard let attempt = candidate else { throw .nothingToResume }
     guard library.lesson(id: attempt.contentID) != nil || library.quiz(id: attempt.contentID) != nil else {
       throw .contentGone(attempt.contentID)

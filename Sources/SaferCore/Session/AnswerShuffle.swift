@@ -3,8 +3,8 @@
 /// The order comes from the quiz's seed and the question's id, so it is the same on every
 /// student's computer and after `resume`, and grading needs nothing stored: the shuffled
 /// question is simply the question the student answers.
-enum AnswerShuffle {
-  static func apply(to item: QuizItem, in quiz: Quiz) -> QuizItem {
+public enum AnswerShuffle {
+  public static func apply(to item: QuizItem, in quiz: Quiz) -> QuizItem {
     guard quiz.shuffleAnswers, item.question.shuffleChoices else { return item }
     var generator = SeededGenerator(seed: quiz.seed ^ Fingerprint.fnv1a(Array(item.globalID.utf8)))
     var shuffled = item

@@ -77,24 +77,43 @@ public final class LibEditLineEditor: LineEditor {
 
   /// Escape sequences in `prompt` are marked invisible automatically; see `invisible(_:)`.
   /// A Ctrl-C pressed before the read starts is forgotten: poll `takeInterrupt()`.
-  public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, countdown: nil) }
+  public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, countdown: nil, wake: nil) }
 
   public func readLine(prompt: String, countdown: Countdown?) -> LineInput {
+    readLine(prompt: prompt, countdown: countdown, wake: nil)
+  }
+
+  /// The wake handler of the read going on.
+  private var wakeHandler: (() -> Bool)?
+
+  public func readLine(prompt: String, countdown: Countdown?, wake: LineWake?) -> LineInput {
     guard let editLine else {
       return Swift.readLine().map(LineInput.line) ?? .endOfInput
     }
-    let marked = Self.markingEscapes(prompt)
-    _ = safer_el_set_prompt(editLine, marked)
-    if let countdown {
-      _ = safer_el_set_countdown(
-        editLine, countdown.deadline.timeIntervalSince1970, Self.markingEscapes(countdown.before),
-        Self.markingEscapes(countdown.after))
-    }
+    updatePrompt(prompt, countdown: countdown)
+    var marked = Self.markingEscapes(prompt)
     defer { _ = safer_el_set_countdown(editLine, 0, "", "") }
+    if let wake {
+      wakeHandler = wake.handler
+      _ = safer_el_set_wake(editLine, wake.descriptor) { owner in
+        guard let owner else { return 0 }
+        let editor = Unmanaged<LibEditLineEditor>.fromOpaque(owner).takeUnretainedValue()
+        return editor.wakeHandler?() == true ? 1 : 0
+      }
+    }
+    defer {
+      wakeHandler = nil
+      _ = safer_el_set_wake(editLine, -1, nil)
+    }
     _ = safer_take_interrupt()
     _ = safer_take_timeout()
+    _ = safer_take_woken()
     var count: Int32 = 0
     guard let raw = el_gets(editLine, &count) else {
+      marked = currentPrompt ?? marked
+      if safer_take_woken() != 0 {
+        return .woken
+      }
       if safer_take_timeout() != 0 {
         moveBelowInput(editLine, prompt: marked)
         return .timedOut
@@ -112,6 +131,23 @@ public final class LibEditLineEditor: LineEditor {
     var line = String(cString: raw)
     while line.last?.isNewline == true { line.removeLast() }
     return .line(line)
+  }
+
+  /// The prompt as last set (marked), for moving below it when a read ends.
+  private var currentPrompt: String?
+
+  public func updatePrompt(_ prompt: String, countdown: Countdown?) {
+    guard let editLine else { return }
+    let marked = Self.markingEscapes(prompt)
+    currentPrompt = marked
+    _ = safer_el_set_prompt(editLine, marked)
+    if let countdown {
+      _ = safer_el_set_countdown(
+        editLine, countdown.deadline.timeIntervalSince1970, Self.markingEscapes(countdown.before),
+        Self.markingEscapes(countdown.after))
+    } else {
+      _ = safer_el_set_countdown(editLine, 0, "", "")
+    }
   }
 
   /// Each student has their own history: forget the last one's, load this one's.

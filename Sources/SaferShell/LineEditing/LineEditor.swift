@@ -10,6 +10,23 @@ public enum LineInput: Equatable, Sendable {
   case endOfInput
   /// The countdown given to the read reached its deadline before Enter.
   case timedOut
+  /// The read's `LineWake` handler asked to end it (a live class's question opened).
+  case woken
+}
+
+/// Something besides the keyboard that may need the screen while a line is read: a live
+/// class's messages. When `descriptor` (a pipe's read end) becomes readable, the editor
+/// drains it, clears the line being edited and calls `handler`, which may print (lines
+/// end in "\r\n") and call `LineEditor.updatePrompt`; it returns `true` to end the read
+/// with `.woken`, `false` to go on (the prompt and the half-typed line are drawn again).
+public struct LineWake {
+  public var descriptor: Int32
+  public var handler: () -> Bool
+
+  public init(descriptor: Int32, handler: @escaping () -> Bool) {
+    self.descriptor = descriptor
+    self.handler = handler
+  }
 }
 
 /// A clock shown in the prompt while the student types: `before` + M:SS + `after`.
@@ -47,6 +64,11 @@ public protocol LineEditor: AnyObject {
   /// deadline. Editors without a terminal ignore the countdown (a late answer is still
   /// marked late when it arrives).
   func readLine(prompt: String, countdown: Countdown?) -> LineInput
+  /// The same, also watching `wake`. Editors that cannot watch two inputs run the handler
+  /// once before reading.
+  func readLine(prompt: String, countdown: Countdown?, wake: LineWake?) -> LineInput
+  /// Changes the prompt of the read going on (from a `LineWake` handler).
+  func updatePrompt(_ prompt: String, countdown: Countdown?)
   /// Remembers `line` in the history (and its file, if there is one).
   func addToHistory(_ line: String)
   /// Who to ask for completions; `nil` turns completion off.
@@ -59,4 +81,11 @@ extension LineEditor {
   public func useHistoryFile(_ path: String?) {}
 
   public func readLine(prompt: String, countdown: Countdown?) -> LineInput { readLine(prompt: prompt) }
+
+  public func readLine(prompt: String, countdown: Countdown?, wake: LineWake?) -> LineInput {
+    if let wake, wake.handler() { return .woken }
+    return readLine(prompt: prompt, countdown: countdown)
+  }
+
+  public func updatePrompt(_ prompt: String, countdown: Countdown?) {}
 }

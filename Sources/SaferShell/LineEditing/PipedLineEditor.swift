@@ -24,7 +24,10 @@ public final class PipedLineEditor: LineEditor {
     self.maximumLineBytes = maximumLineBytes
   }
 
-  public func readLine(prompt: String) -> LineInput {
+  public func readLine(prompt: String) -> LineInput { readLine(prompt: prompt, countdown: nil, wake: nil) }
+
+  /// With `wake`, waits for the input and the wake descriptor together (poll).
+  public func readLine(prompt: String, countdown: Countdown?, wake: LineWake?) -> LineInput {
     var line: [UInt8] = []
     while true {
       if let newline = buffer.firstIndex(of: 0x0A) {
@@ -34,6 +37,10 @@ public final class PipedLineEditor: LineEditor {
       }
       take(buffer[...], into: &line)
       buffer.removeAll(keepingCapacity: true)
+      if let wake, !atEnd, waitForInput(orWake: wake) {
+        buffer = line + buffer
+        return .woken
+      }
       if atEnd || TerminationSignals.received != nil || !fill() {
         // The last line may lack its newline; after it (or a signal), the input is over.
         return line.isEmpty ? .endOfInput : .line(Self.text(line))
@@ -42,6 +49,27 @@ public final class PipedLineEditor: LineEditor {
   }
 
   public func addToHistory(_ line: String) {}
+
+  /// Waits until input is there (`false`) or the wake handler asks to end the read (`true`).
+  private func waitForInput(orWake wake: LineWake) -> Bool {
+    while TerminationSignals.received == nil {
+      var inputs = [
+        pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&inputs, 2, -1)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if inputs[0].revents != 0 { return false }
+      if inputs[1].revents != 0 {
+        var drained = [UInt8](repeating: 0, count: 256)
+        while drained.withUnsafeMutableBytes({ read(wake.descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        if wake.handler() { return true }
+      }
+    }
+    return false
+  }
 
   /// Reads what is there into `buffer`; `false` at the end of the input or on a signal
   /// that ends the shell.

@@ -5,6 +5,20 @@ public enum DisplayWidth {
     text.reduce(0) { $0 + of($1) }
   }
 
+  /// `text` cut to at most `columns` columns, ending in `…` when something was cut.
+  public static func truncate(_ text: String, to columns: Int) -> String {
+    guard of(text) > columns else { return text }
+    var kept = ""
+    var used = 0
+    for character in text {
+      let width = of(character)
+      if used + width > max(0, columns - 1) { break }
+      kept.append(character)
+      used += width
+    }
+    return kept + "…"
+  }
+
   public static func of(_ character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {

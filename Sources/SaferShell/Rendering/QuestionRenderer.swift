@@ -84,33 +84,49 @@ public struct QuestionRenderer {
     return lines
   }
 
-  func kindLabel(_ question: Question) -> String {
-    switch question.kind {
-    case .single: "one answer"
-    case .multiple: "all that apply"
-    case .trueFalse: "true or false"
-    case .text: "short answer"
-    case .number: "number"
-    case .order: "put in order"
-    case .scenario: "what do you do?"
-    case .matching: "match the pairs"
-    case .essay: "your own words"
+  func kindLabel(_ question: Question) -> String { Self.kindLabel(question.kindName) }
+
+  /// What the student does, by the kind's word in lesson files (also for live class
+  /// questions, which travel without their answers).
+  static func kindLabel(_ kind: String) -> String {
+    switch kind {
+    case "single": "one answer"
+    case "multiple": "all that apply"
+    case "truefalse": "true or false"
+    case "text": "short answer"
+    case "number": "number"
+    case "order": "put in order"
+    case "scenario": "what do you do?"
+    case "matching": "match the pairs"
+    default: "your own words"
     }
   }
 
   func instructionText(_ question: Question) -> String {
+    var unit: String?
+    var pairs = 0
     switch question.kind {
-    case .single, .scenario: "Type a letter."
-    case .multiple: "Type every right letter, e.g. `a c`."
-    case .trueFalse: "Type `true` or `false`."
-    case .text: "Type your answer."
-    case .number(let spec): "Type a number" + (spec.unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
-    case .matching(let pairs):
+    case .number(let spec): unit = spec.unit
+    case .matching(let all): pairs = all.filter { !$0.isDistractor }.count
+    default: break
+    }
+    return instructionText(kind: question.kindName, unit: unit, pairs: pairs)
+  }
+
+  /// How to type the answer. `unit`: a number question's; `pairs`: a matching question's
+  /// left-hand items.
+  func instructionText(kind: String, unit: String?, pairs: Int) -> String {
+    switch kind {
+    case "single", "scenario": "Type a letter."
+    case "multiple": "Type every right letter, e.g. `a c`."
+    case "truefalse": "Type `true` or `false`."
+    case "text": "Type your answer."
+    case "number": "Type a number" + (unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."
+    case "matching":
       "Give each number a letter, e.g. `"
-        + (0..<min(2, pairs.filter { !$0.isDistractor }.count)).map { "\($0 + 1)\(Grader.letter($0))" }.joined(separator: " ")
-        + "`."
-    case .essay: "Type your answer on one line; your teacher will read it."
-    case .order: "Type the letters in the right order, e.g. `c a b`."
+        + (0..<min(2, pairs)).map { "\($0 + 1)\(Grader.letter($0))" }.joined(separator: " ") + "`."
+    case "order": "Type the letters in the right order, e.g. `c a b`."
+    default: "Type your answer on one line; your teacher will read it."
     }
   }
 

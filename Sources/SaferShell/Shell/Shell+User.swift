@@ -17,7 +17,7 @@ extension Shell {
       switch env.editor.readLine(prompt: env.editor.isInteractive ? "name › " : "") {
       case .endOfInput:
         return false
-      case .interrupted, .timedOut:
+      case .interrupted, .timedOut, .woken:
         continue
       case .line(let line):
         guard line.utf8.count <= Self.maximumLineBytes else {
@@ -55,7 +55,7 @@ extension Shell {
     while true {
       say("Type `y` to open \(similar)'s record, or `n` to start a new record for \(typed).")
       switch env.editor.readLine(prompt: "y/n › ") {
-      case .endOfInput, .interrupted, .timedOut:
+      case .endOfInput, .interrupted, .timedOut, .woken:
         return nil
       case .line(let line):
         switch line.trimmingCharacters(in: .whitespaces).lowercased() {
@@ -117,7 +117,7 @@ extension Shell {
     say("Which age group are you in? Type `10-13` or `14-18` (your teacher can change it later).")
     while true {
       switch env.editor.readLine(prompt: "age › ") {
-      case .endOfInput, .interrupted, .timedOut:
+      case .endOfInput, .interrupted, .timedOut, .woken:
         say(style.dim("You will see lessons for ages 10-13 until your age group is set."))
         return
       case .line(let line):

@@ -22,6 +22,9 @@ public final class Shell {
   /// Who gives the options of the `quiz` command being run (see `firstCommandAuthority`).
   var quizAuthority: QuizOverrides.Authority = .student
 
+  /// While in a live class: the open question's letters (for Tab), else an empty list.
+  var classLetters: [String]?
+
   enum Asking { case userName }
 
   /// Longest line taken: an answer, a command or a name fits many times over, and a
@@ -48,6 +51,7 @@ public final class Shell {
       quizAuthority = env.firstCommandAuthority
       handle(line: first)
       quizAuthority = .student
+      if env.leaveAfterFirstCommand { shouldQuit = true }
     }
     while !shouldQuit {
       // A question whose time ran out while nobody was typing (a pause, a restart).
@@ -60,6 +64,8 @@ public final class Shell {
         shouldQuit = true
       case .timedOut:
         timeUp()
+      case .woken:
+        continue
       case .interrupted:
         interrupted()
       case .line(let line):
@@ -133,6 +139,7 @@ public final class Shell {
     case "whoami": whoami()
     case "user": switchUser(argument)
     case "pin": changePIN(argument)
+    case "join": join(argument)
     default: shouldQuit = true
     }
   }

@@ -10,6 +10,7 @@ public struct ShellCommand: Sendable {
     case topic
     case command
     case user
+    case classAddress
   }
 
   public var name: String
@@ -63,6 +64,11 @@ public struct ShellCommand: Sendable {
       details: "Your unfinished attempt is closed and kept in your record; the next `start` begins from the first step.",
       argument: .lesson),
     .init(
+      name: "join", usage: "join <address> <code>", summary: "join your teacher's live class quiz",
+      details:
+        "`join 192.168.1.20:8040 123456`, with the address and code your teacher shows. Each question appears as your teacher opens it; type your answer before the clock runs out. Your answers are saved in your record; if your connection drops or the terminal closes, the same `join` brings you back with your score. `leave` leaves.",
+      argument: .classAddress),
+    .init(
       name: "progress", usage: "progress", summary: "show your scores and what you know per topic",
       details: "Mastery per topic counts your latest answer to each question.", argument: .none),
     .init(
@@ -84,7 +90,7 @@ public struct ShellCommand: Sendable {
   public var needsArgument: Bool {
     switch argument {
     case .lesson: name != "reset"
-    case .quizOrFile, .user: true
+    case .quizOrFile, .user, .classAddress: true
     default: false
     }
   }

@@ -12,6 +12,10 @@ final class ShellCompleter: Completer {
     guard let shell else { return [] }
     if shell.asking == .userName { return match(shell.env.store.knownUsers(), text) }
     guard let space = text.firstIndex(of: " ") else {
+      if let letters = shell.classLetters {
+        // In a live class: the open question's letters, and the class's own words.
+        return match(letters + ["leave", "help"], text)
+      }
       var words = ShellCommand.allNames
       if let question = shell.runner?.present()?.question {
         let letters = (0..<max(question.choices.count, orderCount(question))).map(Grader.letter)
@@ -33,6 +37,10 @@ final class ShellCompleter: Completer {
       return match(ShellCommand.all.map(\.name), argument)
     case .user?:
       return match(shell.env.store.knownUsers(), argument)
+    case .classAddress?:
+      // The class this student last joined, to join it again.
+      let last = shell.handle?.record.profile.classJoin.map { "\($0.address) \($0.code)" }
+      return match(last.map { [$0] } ?? [], argument)
     default:
       return []
     }

@@ -31,6 +31,10 @@ public struct ShellEnvironment {
   /// Who gave the options of `firstCommand` (`safer quiz … --teacher` after the teacher
   /// passphrase): a teacher's may loosen the quiz file, a student's only tighten it.
   public var firstCommandAuthority: QuizOverrides.Authority = .student
+  /// Leave the shell once the first command is done (`safer class join`).
+  public var leaveAfterFirstCommand = false
+  /// Opens a live class connection (`join`); `nil`: this shell cannot join classes.
+  public var connectToClass: ClassConnector?
 
   public init(
     library: LibraryLoader, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,
