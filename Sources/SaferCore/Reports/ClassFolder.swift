@@ -18,7 +18,24 @@ public struct ClassFolder {
   public func report(quiz: String?, rule: AttemptRule, now: Date) throws(ReportError) -> ClassReport {
     let names = students()
     let roster = (try? Roster.load(dataFolder: store.dataFolder)) ?? Roster()
-    guard !names.isEmpty || !roster.students.isEmpty else { throw .noRecords(dataFolder: store.dataFolder) }
+    // Live class sessions hosted from this folder: each student's answers as an attempt,
+    // added to their record here (or standing for one, for a student without a record).
+    let live = ClassResultsFolder(dataFolder: store.dataFolder).load()
+    var liveRecords: [String: UserRecord] = [:]
+    for results in live.results {
+      for record in results.records() {
+        let key = UserID.canonical(record.profile.displayName)
+        if var known = liveRecords[key] {
+          known.attempts += record.attempts
+          liveRecords[key] = known
+        } else {
+          liveRecords[key] = record
+        }
+      }
+    }
+    guard !names.isEmpty || !roster.students.isEmpty || !liveRecords.isEmpty else {
+      throw .noRecords(dataFolder: store.dataFolder)
+    }
     let assignments = ((try? AssignmentList.load(dataFolder: store.dataFolder)) ?? AssignmentList()).assignments
     var done: [String: Set<String>] = [:]
     var builder = ClassReportBuilder(quiz: quiz, rule: rule)
@@ -30,13 +47,17 @@ public struct ClassFolder {
             done[id, default: []].insert(UserID.canonical(record.profile.displayName))
           }
         }
-        builder.add(record)
+        builder.add(Self.adding(liveRecords.removeValue(forKey: UserID.canonical(name)), to: record))
       } catch {
         builder.addUnreadable(user: name, reason: error.description)
       }
     }
+    for record in liveRecords.values.sorted(by: { $0.profile.displayName < $1.profile.displayName }) {
+      builder.add(record)
+    }
+    for (file, reason) in live.unreadable { builder.addUnreadable(user: file, reason: reason) }
     var report = try builder.build(now: now)
-    let withRecords = Set(names.map(UserID.canonical))
+    let withRecords = Set((names + live.results.flatMap { $0.students.map(\.name) }).map(UserID.canonical))
     report.notStarted = roster.students.filter { !withRecords.contains(UserID.canonical($0)) }
     // Everyone the teacher expects: the roster, and anyone else with a record.
     var everyone: [String: String] = [:]
@@ -52,5 +73,15 @@ public struct ClassFolder {
       }
     }
     return report
+  }
+
+  /// `record` with the live class attempts it does not hold already (a student whose own
+  /// record is in this folder holds them when they joined from it).
+  static func adding(_ live: UserRecord?, to record: UserRecord) -> UserRecord {
+    guard let live else { return record }
+    var merged = record
+    let held = Set(record.attempts.map(\.id))
+    merged.attempts += live.attempts.filter { !held.contains($0.id) }
+    return merged
   }
 }
