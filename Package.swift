@@ -77,7 +77,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "safer-bench",
-      dependencies: ["SaferCore"],
+      dependencies: ["SaferCore", "SaferClassClient"],
       path: "Benchmarks/safer-bench"
     ),
     // The hello-world baseline `safer-bench` times `safer` against.
@@ -91,6 +91,13 @@ let package = Package(
       // Recorded screens, read by the tests through #filePath.
       exclude: ["Transcripts"]),
     .testTarget(name: "SaferAccessTests", dependencies: ["SaferAccess", "SaferCore"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["SaferCore", "safer"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "SaferCore", "safer",
+        // A raw WebSocket client, to play a hostile one against the real host.
+        .product(name: "WSClient", package: "swift-websocket"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
   ]
 )

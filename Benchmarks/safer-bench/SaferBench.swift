@@ -19,6 +19,7 @@ struct SaferBench {
     try SaveBenchmark.run(report)
     GIFTBenchmark.run(report)
     try ReportBenchmark.run(report)
+    try ClassBenchmark.run(report)
   }
 }
 

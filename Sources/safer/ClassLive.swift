@@ -49,18 +49,22 @@ struct HostCommand: ParsableCommand {
     let session = ClassSession(
       id: ClassSession.makeToken().prefix(12).description, code: ClassSession.makeCode(), quizID: quiz.id,
       title: quiz.title, items: items, scoring: scoring, timeLimit: timeLimit ?? quiz.timeLimit, started: Date())
+    let environment = locations.environment
     let events = WakeQueue<ClassEvent>()
     let host = ClassHost(session: session, dataFolder: data) { arrived in
       for event in arrived { events.post(event) }
     }
     let server = ClassServer(host: host, projectorKey: String(ClassSession.makeToken().prefix(16)))
+    // Tests shorten how long a silent client may stay.
+    if let seconds = environment["SAFER_CLASS_JOIN_TIMEOUT"].flatMap(Double.init), seconds > 0 {
+      server.joinTimeout = .milliseconds(Int(seconds * 1000))
+    }
     let boundPort = try start(server)
     let addresses = ClassServer.joinAddresses(bind: bind, port: boundPort)
     host.attach(server, addresses: addresses)
 
     let interactive = isatty(STDIN_FILENO) == 1
     TerminationSignals.install()
-    let environment = locations.environment
     let style = Style(
       enabled: interactive
         && Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor))

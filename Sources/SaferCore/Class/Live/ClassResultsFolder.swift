@@ -47,10 +47,17 @@ public struct ClassResultsFolder: Sendable {
     try AtomicFile.write(Data(results.csv().utf8), to: file(stem, "csv"), permissions: 0o644)
   }
 
-  /// Adds a line to the session's log.
+  /// Adds a line to the session's log. What clients sent is in it, so control characters
+  /// are written as `\u{1B}`: a teacher reading the log in a terminal sees text, never
+  /// escape sequences; and the line is bounded.
   public func log(_ line: String, stem: String, now: Date) {
     guard (try? makeFolder()) != nil else { return }
-    try? AtomicFile.append(line: now.ISO8601Format() + " " + line, to: file(stem, "log"))
+    var safe = ""
+    for scalar in line.unicodeScalars.prefix(1_000) {
+      let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
+      safe += isControl ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+    }
+    try? AtomicFile.append(line: now.ISO8601Format() + " " + safe, to: file(stem, "log"))
   }
 
   private func makeFolder() throws(FileWriteError) {
