@@ -9,9 +9,13 @@
   reference for other tools) against the record schema again;
 - what `safer convert LESSON --to json` prints for every lesson under Lessons/ validates
   against Schemas/question-model.schema.json (the binary is $SAFER, else the newest of
-  .build/release/safer and .build/debug/safer: build it first).
+  .build/release/safer and .build/debug/safer: build it first);
+- every live class results file (`DATA/classes/*.json`, written by `safer class host`) in
+  the data folder of each record given (the folder above its `users/`), and in each data
+  folder given itself as an argument, validates against Schemas/class-results.schema.json;
+- every schema under Schemas/ is itself a valid JSON Schema (draft 2020-12).
 
-Usage: python3 scripts/validate-schemas.py [RECORD.json ...]   (exit 1 on any failure)
+Usage: python3 scripts/validate-schemas.py [RECORD.json | DATA ...]   (exit 1 on any failure)
 """
 import glob
 import json
@@ -62,6 +66,23 @@ def report(name, errors):
     return count
 
 
+def data_folders(arguments):
+    """The data folders named by the arguments, in order, once each: a folder given as an
+    argument, or the folder above `users/` of a record given."""
+    folders = []
+    for path in arguments:
+        if os.path.isdir(path):
+            folder = path
+        else:
+            users = os.path.dirname(os.path.abspath(path))
+            if os.path.basename(users) != "users":
+                continue
+            folder = os.path.dirname(users)
+        if os.path.abspath(folder) not in map(os.path.abspath, folders):
+            folders.append(folder)
+    return folders
+
+
 def replay(record, entries):
     """The record with its journal applied, as Schemas/journal.schema.json describes."""
     record = json.loads(json.dumps(record)) if record else {"schemaVersion": 2, "mastery": {}, "attempts": []}
@@ -109,9 +130,17 @@ def main():
     lesson, quiz, record = schema("lesson.schema.json"), schema("quiz.schema.json"), schema("record.schema.json")
     journal = schema("journal.schema.json")
     model = schema("question-model.schema.json")
+    class_results = schema("class-results.schema.json")
     binary = safer_binary()
     failures = 0
     checked = 0
+    for path in sorted(glob.glob(os.path.join(ROOT, "Schemas", "*.schema.json"))):
+        with open(path, encoding="utf-8") as f:
+            candidate = json.load(f)
+        for error in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(candidate):
+            failures += 1
+            print(f"{os.path.relpath(path, ROOT)} (as a schema): {'/'.join(map(str, error.path))}: {error.message}")
+        checked += 1
     if binary is None:
         failures += 1
         print("no safer binary to check `safer convert --to json` with: run `swift build` first, or set SAFER")
@@ -134,6 +163,8 @@ def main():
         + [("record.schema.json", Resource.from_contents(record))]
     )
     for path in sys.argv[1:]:
+        if os.path.isdir(path):
+            continue
         doc = {}
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
@@ -156,6 +187,18 @@ def main():
             checked += 1
         if entries:
             failures += report(f"{path} + journal", jsonschema.Draft202012Validator(record).iter_errors(replay(doc, entries)))
+    # Live class results left in the same data folders by `safer class host`.
+    for folder in data_folders(sys.argv[1:]):
+        for path in sorted(glob.glob(os.path.join(folder, "classes", "*.json"))):
+            try:
+                with open(path, encoding="utf-8") as f:
+                    doc = json.load(f)
+            except (OSError, ValueError) as error:
+                failures += 1
+                print(f"{path}: not readable JSON: {error}")
+                continue
+            failures += report(path, jsonschema.Draft202012Validator(class_results).iter_errors(doc))
+            checked += 1
     print(f"schemas: {checked} files checked, {failures} problems")
     return 1 if failures else 0
 

@@ -1,8 +1,9 @@
 import Foundation
 import SaferCore
 
-/// `swift run -c release safer-bench [--json] [--large]`: the figures behind docs/benchmarks.md
-/// (`--large` adds a student with 200,000 answers, which takes a minute to set up).
+/// `swift run -c release safer-bench [--json] [--large] [--only GROUP]`: the figures behind
+/// docs/benchmarks.md (`--large` adds a student with 200,000 answers, which takes a minute to
+/// set up).
 ///
 /// Each benchmark prints its median (and percentiles where the spread matters). With
 /// `--json`, one object per line: `{"name": …, "value": …, "unit": …}`.
@@ -14,12 +15,17 @@ struct SaferBench {
     #if DEBUG
       report.note("warning: a debug build; measure with `swift run -c release safer-bench`")
     #endif
-    try ShellBenchmark.run(report, large: CommandLine.arguments.contains("--large"))
-    try LoadBenchmark.run(report)
-    try SaveBenchmark.run(report)
-    GIFTBenchmark.run(report)
-    try ReportBenchmark.run(report)
-    try ClassBenchmark.run(report)
+    // `--only class` (or shell, load, save, gift, report) runs one group.
+    let only = CommandLine.arguments.firstIndex(of: "--only").flatMap {
+      $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
+    }
+    func wanted(_ name: String) -> Bool { only == nil || only == name }
+    if wanted("shell") { try ShellBenchmark.run(report, large: CommandLine.arguments.contains("--large")) }
+    if wanted("load") { try LoadBenchmark.run(report) }
+    if wanted("save") { try SaveBenchmark.run(report) }
+    if wanted("gift") { GIFTBenchmark.run(report) }
+    if wanted("report") { try ReportBenchmark.run(report) }
+    if wanted("class") { try ClassBenchmark.run(report) }
   }
 }
 

@@ -20,7 +20,7 @@ public final class ClassClient: ClassLink, @unchecked Sendable {
     task = Task.detached {
       let quiet = Logger(label: "safer-class-client") { _ in SwiftLogNoOpLogHandler() }
       let configuration = WebSocketClientConfiguration(
-        maxFrameSize: 4 * ClassProtocol.maximumFrameSize, closeTimeout: .seconds(2),
+        maxFrameSize: ClassProtocol.maximumHostFrameSize, closeTimeout: .seconds(2),
         autoPing: .enabled(timePeriod: .seconds(10)), validateUTF8: true)
       do {
         let closing = try await WebSocketClient.connect(url: url, configuration: configuration, logger: quiet) {
@@ -32,11 +32,21 @@ public final class ClassClient: ClassLink, @unchecked Sendable {
               }
             }
             group.addTask {
-              for try await message in inbound.messages(maxSize: 4 * ClassProtocol.maximumFrameSize) {
-                guard case .text(let text) = message,
-                  let decoded = try? ServerMessage.decode(Data(text.utf8))
-                else { continue }
-                deliver(.message(decoded))
+              for try await message in inbound.messages(maxSize: ClassProtocol.maximumHostFrameSize) {
+                guard case .text(let text) = message else { continue }
+                do {
+                  deliver(.message(try ServerMessage.decode(Data(text.utf8))))
+                } catch {
+                  guard case .unsupportedVersion(let version)? = error as? ClassFrameProblem else {
+                    continue  // a message this shell does not know: nothing to show
+                  }
+                  let theirs = version.map(String.init) ?? "?"
+                  deliver(
+                    .lost(
+                      "the class runs another version of Safer Shell (protocol \(theirs), this shell speaks \(ClassProtocol.version))"
+                    ))
+                  return
+                }
               }
             }
             _ = try await group.next()

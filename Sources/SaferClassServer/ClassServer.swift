@@ -11,8 +11,8 @@ import SaferCore
 /// `/projector?key=…`). It is transport only: every frame goes to the `ClassHost`, which
 /// holds the session and decides what to send back.
 ///
-/// Faults a client can cause end at its own connection: frames over 16 KiB close it
-/// (WebSocket 1009), a client that has not joined within `joinTimeout` is closed, a
+/// Faults a client can cause end at its own connection: messages over 16 KiB close it
+/// (WebSocket 1009, in one frame or several), a client that has not joined within `joinTimeout` is closed, a
 /// client whose frames pile up unread (more than 256) is closed, and each is logged.
 public final class ClassServer: ClassTransport, @unchecked Sendable {
   public let host: ClassHost
@@ -49,7 +49,9 @@ public final class ClassServer: ClassTransport, @unchecked Sendable {
   }
 
   public func close(_ connection: Int) {
-    lock.withLock { students[connection] }?.yield(.close)
+    guard let continuation = lock.withLock({ students[connection] }) else { return }
+    // With the queue full, ending the stream closes the connection all the same.
+    if case .dropped = continuation.yield(.close) { continuation.finish() }
   }
 
   public func sendToProjectors(_ frame: String) {
@@ -162,7 +164,9 @@ public final class ClassServer: ClassTransport, @unchecked Sendable {
           }
         } catch {
           if !Task.isCancelled {
-            host.problem(address: address, description: "a malformed or oversized frame (connection closed)")
+            host.problem(address: address, description: "a malformed or oversized message (connection closed)")
+            // A message over the limit in several fragments: say why, as for one frame.
+            try? await outbound.close(.messageTooLarge, reason: "message too large")
           }
         }
       }

@@ -69,7 +69,7 @@ struct LiveClassTests {
     try ana.waitFor(text: "✓ Answer received.")
     try ben.enter("a")
     try ben.waitFor(text: "✓ Answer received.")
-    try host.waitFor(text: "Question 1 closed (everyone answered): 2 of 2 answered.")
+    try host.waitFor(text: "Question 1 closed (everyone connected answered): 2 of 2 answered.")
     try host.enter("reveal")
     try ana.waitFor(text: "✓ Right! +")
     try ben.waitFor(text: "✗ Not this time.")
@@ -92,7 +92,7 @@ struct LiveClassTests {
     try ben.waitFor(text: "✓ Answer received.")
     try ana.enter("a b")
     try ana.waitFor(text: "✓ Answer received.")
-    try host.waitFor(text: "Question 2 closed (everyone answered)")
+    try host.waitFor(text: "Question 2 closed (everyone connected answered)")
     try host.enter("reveal")
     try ana.waitFor(text: "Answer: a) Use a password manager")
 

@@ -242,7 +242,7 @@ public final class HostConsole {
         let why =
           switch closed.reason {
           case .time: "time is up"
-          case .everyone: "everyone answered"
+          case .everyone: "everyone connected answered"
           case .teacher: "closed"
           }
         say(
@@ -262,7 +262,7 @@ public final class HostConsole {
   func prompt() -> String {
     guard editor.isInteractive else { return "" }
     let session = host.snapshot
-    let students = session.activePlayers.count
+    let students = session.activeCount
     switch session.phase {
     case .lobby: return "host · \(students) student\(students == 1 ? "" : "s") › "
     case .open(let number):
@@ -277,11 +277,14 @@ public final class HostConsole {
   func countdown() -> Countdown? {
     guard editor.isInteractive else { return nil }
     let session = host.snapshot
-    guard case .open(let number) = session.phase, session.pausedLeft == nil, let deadline = session.deadline else {
+    // Past the deadline (the host's tick closes it within 100 ms) there is nothing to count.
+    guard case .open(let number) = session.phase, session.pausedLeft == nil, let deadline = session.deadline,
+      deadline > Date()
+    else {
       return nil
     }
     return Countdown(
-      deadline: deadline, before: "host · Q\(number) \(session.answeredCount(number))/\(session.activePlayers.count) answered ⏱ ",
+      deadline: deadline, before: "host · Q\(number) \(session.answeredCount(number))/\(session.activeCount) answered ⏱ ",
       after: " › ")
   }
 

@@ -37,7 +37,8 @@ extension Shell {
       self.runner = nil
     }
     let token: String
-    if let saved = handle.record.profile.classJoin, saved.address == address.description, saved.code == code {
+    // The code names the session; the address may be any of the host's (it prints several).
+    if let saved = handle.record.profile.classJoin, saved.code == code {
       token = saved.token
     } else {
       token = ClassSession.makeToken()
@@ -151,7 +152,10 @@ extension Shell {
   /// After a dropped connection: join again with the same token, a few times.
   private func reconnect(_ live: inout LiveClass, connect: ClassConnector) {
     live.reconnects += 1
-    guard live.reconnects <= 5, live.welcome != nil, let name = handle?.record.profile.displayName else {
+    live.totalReconnects += 1
+    guard live.reconnects <= 5, live.totalReconnects <= 20, live.welcome != nil,
+      let name = handle?.record.profile.displayName
+    else {
       say(
         "The connection to the class was lost\(live.lostReason.map { " (\(TerminalSafe.clean($0, keepNewlines: false)))" } ?? ""). Your answers are saved: `join \(live.address) \(live.code)` brings you back."
       )
@@ -232,6 +236,9 @@ extension Shell {
       if rejection.reason == .duplicate, let number = rejection.question { live.answered.insert(number) }
       error(rejection.message)
     case .closed(let closed):
+      if !live.answered.contains(closed.question), let question = live.questions[closed.question] {
+        recordMissed(question, in: live, now: now)
+      }
       if live.question?.number == closed.question {
         live.question = nil
         let answered = live.answered.contains(closed.question)
@@ -245,11 +252,8 @@ extension Shell {
       say(pause.paused ? style.yellow("Paused by your teacher.") : style.green("Go on!"))
     case .reveal(let reveal):
       if live.question?.number == reveal.question { live.question = nil }
-      if !live.answered.contains(reveal.question), let session = live.welcome?.session {
-        let marks = live.questions[reveal.question]?.points ?? 1
-        save("the question you missed", now: now) {
-          ClassAttemptLog.skip(questionID: reveal.questionID, maxMarks: marks, session: session, in: &$0, now: now)
-        }
+      if !live.answered.contains(reveal.question), let question = live.questions[reveal.question] {
+        recordMissed(question, in: live, now: now)
       }
       out.line()
       out.lines(renderer.reveal(reveal))
@@ -271,6 +275,15 @@ extension Shell {
       )
       out.lines(renderer.leaderboard(final.leaderboard, title: "Top of the class"))
       live.isOver = true
+    }
+  }
+
+  /// A question the student saw and did not answer, kept as skipped (once), so their
+  /// record's score counts it as the teacher's results do.
+  private func recordMissed(_ question: LiveQuestion, in live: LiveClass, now: Date) {
+    guard let session = live.welcome?.session else { return }
+    save("the question you missed", now: now) {
+      ClassAttemptLog.skip(questionID: question.id, maxMarks: question.points, session: session, in: &$0, now: now)
     }
   }
 
@@ -333,7 +346,10 @@ struct LiveClass {
   var isOver = false
   var isLost = false
   var lostReason: String?
+  /// Tries since the last welcome, and in all (a host that keeps dropping the shell is
+  /// given up on, whatever welcomes it sends).
   var reconnects = 0
+  var totalReconnects = 0
 
   init(address: ClassAddress, code: String, token: String) {
     self.address = address

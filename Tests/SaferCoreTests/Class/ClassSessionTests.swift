@@ -113,12 +113,12 @@ struct ClassSessionTests {
     var session = Self.session()
     let escape = Self.join(&session, 1, "Eve\u{1B}[2J", token: Self.tokenA)
     let shortToken = Self.join(&session, 2, "Eve", token: "abc")
-    for (outcome, connection) in [(escape, 1), (shortToken, 2)] {
+    for (outcome, connection, reason) in [(escape, 1, ClassRefusal.Reason.badName), (shortToken, 2, .badToken)] {
       guard case .refused(let refusal)? = Self.messages(outcome, to: connection).first else {
         Issue.record("not refused")
         continue
       }
-      #expect(refusal.reason == .badName)
+      #expect(refusal.reason == reason)
     }
     #expect(session.players.isEmpty)
   }

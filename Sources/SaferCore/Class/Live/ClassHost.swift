@@ -50,6 +50,14 @@ public final class ClassHost: @unchecked Sendable {
     let message: ClientMessage
     do { message = try ClientMessage.decode(Array(frame.utf8)) } catch {
       problem(address: address, description: error.description, now: now)
+      if case .unsupportedVersion = error, !hasJoined(connection) {
+        // Another version of Safer Shell: say so, and part.
+        let refusal = ClassRefusal(
+          .version, "This class runs another version of Safer Shell (protocol \(ClassProtocol.version)): ask your teacher.")
+        transport?.send(String(decoding: ServerMessage.refused(refusal).encoded(), as: UTF8.self), to: connection)
+        transport?.close(connection)
+        return
+      }
       let rejection = AnswerRejection(question: nil, reason: .unreadable, message: "The host could not read \(error).")
       transport?.send(String(decoding: ServerMessage.rejected(rejection).encoded(), as: UTF8.self), to: connection)
       return
@@ -80,10 +88,23 @@ public final class ClassHost: @unchecked Sendable {
     lock.withLock { session.playerIndex(connection: connection) != nil }
   }
 
-  /// Closes questions whose time is up; the server calls it ten times a second.
+  /// Closes questions whose time is up, and sends the projector its new picture if
+  /// something changed; the server calls it ten times a second.
   public func tick(now: Date = Date()) {
     perform(now: now) { $0.tick(now: now) }
+    lock.lock()
+    let frame =
+      projectorDirty ? String(decoding: ProjectorState(session, addresses: addresses, now: now).encoded(), as: UTF8.self) : nil
+    projectorDirty = false
+    let transport = self.transport
+    if let frame { transport?.sendToProjectors(frame) }
+    lock.unlock()
   }
+
+  /// Whether the projector's picture is out of date. It is redrawn by `tick`, at most ten
+  /// times a second, however fast answers come: a class of 300 answering at once costs
+  /// the screen ten pictures, not 300.
+  private var projectorDirty = false
 
   /// The projector's picture now.
   public func projectorFrame(now: Date = Date()) -> String {
@@ -105,10 +126,34 @@ public final class ClassHost: @unchecked Sendable {
     deliver(outcome, now: now)
   }
 
-  /// Saves the results now (the host also does after every question closes).
+  /// Saves the results now (the host also does after every question closes), after any
+  /// save already under way.
   public func saveResults() throws(FileWriteError) {
-    let results = lock.withLock { ClassResults(session) }
+    saving.sync {}
+    let (results, generation) = lock.withLock {
+      resultsGeneration += 1
+      return (ClassResults(session), resultsGeneration)
+    }
+    saveLock.lock()
+    defer { saveLock.unlock() }
+    guard generation > savedGeneration else { return }
     try folder.save(results, stem: stem)
+    savedGeneration = generation
+  }
+
+  /// Results are written outside the session's lock, one writer at a time, and never
+  /// older over newer: each snapshot has a generation, and one older than the last
+  /// saved is dropped.
+  private let saveLock = NSLock()
+  private let saving = DispatchQueue(label: "safer.class.results")
+  private var resultsGeneration = 0
+  private var savedGeneration = 0
+
+  private func save(_ results: ClassResults, generation: Int) {
+    saveLock.withLock {
+      guard generation > savedGeneration else { return }
+      if (try? folder.save(results, stem: stem)) != nil { savedGeneration = generation }
+    }
   }
 
   private func perform(now: Date, _ change: (inout ClassSession) -> ClassOutcome) {
@@ -132,15 +177,15 @@ public final class ClassHost: @unchecked Sendable {
         }
       }
     }
-    let projector =
-      outcome.changed ? String(decoding: ProjectorState(session, addresses: addresses, now: now).encoded(), as: UTF8.self) : nil
-    let closedOrEnded = outcome.events.contains { if case .closed = $0 { true } else { false } } || session.phase == .ended
+    if outcome.changed { projectorDirty = true }
+    let closedOrEnded = outcome.events.contains { if case .closed = $0 { true } else { false } } || outcome.ended
     let results = closedOrEnded ? ClassResults(session) : nil
+    if results != nil { resultsGeneration += 1 }
+    let generation = resultsGeneration
     // Sent while still locked, so frames leave in the order the session made them.
     let transport = self.transport
     for (connection, frame) in frames { transport?.send(frame, to: connection) }
     for connection in outcome.disconnect { transport?.close(connection) }
-    if let projector { transport?.sendToProjectors(projector) }
     lock.unlock()
     for event in outcome.events {
       switch event {
@@ -151,7 +196,11 @@ public final class ClassHost: @unchecked Sendable {
       default: break
       }
     }
-    if let results { try? folder.save(results, stem: stem) }
+    if let results {
+      // Written on a queue of its own: a NIO thread that delivered the last answer of a
+      // question must not wait for two files and their fsyncs.
+      saving.async { [self] in save(results, generation: generation) }
+    }
     if !outcome.events.isEmpty { onEvents(outcome.events) }
   }
 }

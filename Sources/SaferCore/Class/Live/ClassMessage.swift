@@ -2,13 +2,17 @@ import Foundation
 
 /// The live class protocol: JSON text frames, each `{"v": 1, "type": …, …}`.
 ///
-/// Documented for people in `docs/class-protocol.md`. A peer refuses a frame whose `v` it
-/// does not speak, so a newer shell and an older host say so instead of misreading each
-/// other.
+/// Documented for people in `docs/class-protocol.md`. A host refuses a `join` in a `v` it
+/// does not speak (`refused`, reason `version`), and a shell ends with a message when the
+/// host speaks another, so a newer shell and an older host say so instead of misreading
+/// each other.
 public enum ClassProtocol {
   public static let version = 1
-  /// The largest frame either side accepts, in bytes.
+  /// The largest frame a host accepts from a client, in bytes.
   public static let maximumFrameSize = 16 * 1024
+  /// The largest frame a shell accepts from a host: questions and reveals are bounded
+  /// (lesson text, at most `ClassSession.maximumShownAnswer` characters of an answer).
+  public static let maximumHostFrameSize = 256 * 1024
   /// The longest answer taken, in characters (a shell line is capped at 4 KiB anyway).
   public static let maximumResponseLength = 2_000
 }
@@ -159,7 +163,7 @@ public struct ClassRefusal: Codable, Hashable, Sendable {
     case ended
     case full
     case version
-    case notJoined = "not-joined"
+    case badToken = "bad-token"
   }
 
   public var reason: Reason
@@ -228,6 +232,7 @@ public struct AnswerRejection: Codable, Hashable, Sendable {
     case notYours = "not-yours"
     case paused
     case notJoined = "not-joined"
+    case alreadyJoined = "already-joined"
     case tooLong = "too-long"
   }
 
@@ -423,7 +428,7 @@ extension ServerMessage {
 
   /// Reads a host's frame (a student's shell does this).
   public static func decode(_ data: Data) throws(ClassFrameProblem) -> ServerMessage {
-    guard data.count <= 4 * ClassProtocol.maximumFrameSize else { throw .tooLarge(data.count) }
+    guard data.count <= ClassProtocol.maximumHostFrameSize else { throw .tooLarge(data.count) }
     let decoder = JSONDecoder()
     guard let head = try? decoder.decode(Head.self, from: data) else { throw .notJSON }
     guard head.v == ClassProtocol.version else { throw .unsupportedVersion(head.v) }

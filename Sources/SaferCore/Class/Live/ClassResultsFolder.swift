@@ -18,8 +18,9 @@ public struct ClassResultsFolder: Sendable {
     self.dataFolder = dataFolder
   }
 
-  /// `2026-12-06-0915-passwords-quiz`: when the session started, then the quiz id made
-  /// file-safe, so sessions sort by time and never collide within a minute of one quiz.
+  /// `2026-12-06-091502-passwords-quiz`: when the session started, then the quiz id made
+  /// file-safe, so sessions sort by time (two sessions of one quiz would share it only if
+  /// started in the same second).
   public static func stem(started: Date, quizID: String, timeZone: TimeZone = .current) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -35,6 +35,9 @@ public struct ClassSession: Sendable {
 
   /// The most players a session takes: a big lecture hall, and a bound on memory.
   public static let maximumPlayers = 500
+  /// Characters of a student's free-text answer shown in a reveal: the reveal goes to every
+  /// student, so what one student typed must not make it large.
+  static let maximumShownAnswer = 80
   /// Seconds per question when the quiz sets no time limit.
   public static let defaultTimeLimit = 30.0
 
@@ -107,9 +110,13 @@ public struct ClassSession: Sendable {
   /// Players who count: joined and not removed.
   public var activePlayers: [Player] { players.filter { !$0.kicked } }
 
-  public func answeredCount(_ number: Int) -> Int {
-    activePlayers.filter { $0.answers[number] != nil }.count
-  }
+  /// How many players are in the class (not removed): kept as players join and are
+  /// removed, as the answer counts are, so an answer costs the same in a class of 500.
+  public private(set) var activeCount = 0
+  private var answerCounts: [Int: Int] = [:]
+
+  /// Answers to question `number` from players in the class.
+  public func answeredCount(_ number: Int) -> Int { answerCounts[number] ?? 0 }
 
   public func player(named name: String) -> Player? {
     let key = UserID.canonical(name)
@@ -136,7 +143,7 @@ public struct ClassSession: Sendable {
     }
     if playerOfConnection[connection] != nil {
       outcome.send(
-        .rejected(AnswerRejection(question: nil, reason: .notJoined, message: "This connection has already joined.")),
+        .rejected(AnswerRejection(question: nil, reason: .alreadyJoined, message: "This connection has already joined.")),
         to: connection)
       return outcome
     }
@@ -151,8 +158,8 @@ public struct ClassSession: Sendable {
     if let problem = UserID.problem(with: name) {
       return refuse(.badName, "That name cannot be used: \(problem.description)")
     }
-    guard (16...128).contains(token.utf8.count), token.utf8.allSatisfy({ $0 < 128 && isAlphanumeric($0) }) else {
-      return refuse(.badName, "The join token is malformed.")
+    guard (16...128).contains(token.utf8.count), token.utf8.allSatisfy(isTokenByte) else {
+      return refuse(.badToken, "The join token is malformed: join again from Safer Shell.")
     }
     let key = UserID.canonical(name)
     if let index = players.firstIndex(where: { $0.key == key }) {
@@ -169,22 +176,26 @@ public struct ClassSession: Sendable {
       }
       players[index].connection = connection
       playerOfConnection[connection] = players[index].id
-      outcome.events.append(.joined(name: players[index].name, rejoined: true, count: activePlayers.count))
+      outcome.events.append(.joined(name: players[index].name, rejoined: true, count: activeCount))
       welcome(index, rejoined: true, now: now, into: &outcome)
       return outcome
     }
     if locked { return refuse(.locked, "This class is locked: ask your teacher to let you in.") }
-    guard players.count < Self.maximumPlayers else { return refuse(.full, "This class is full.") }
+    guard activeCount < Self.maximumPlayers, players.count < 2 * Self.maximumPlayers else {
+      return refuse(.full, "This class is full.")
+    }
     let player = Player(id: players.count + 1, name: name, key: key, token: token, joined: now, connection: connection)
     players.append(player)
+    activeCount += 1
     playerOfConnection[connection] = player.id
-    outcome.events.append(.joined(name: name, rejoined: false, count: activePlayers.count))
+    outcome.events.append(.joined(name: name, rejoined: false, count: activeCount))
     welcome(players.count - 1, rejoined: false, now: now, into: &outcome)
     outcome.changed = true
     return outcome
   }
 
-  private func isAlphanumeric(_ byte: UInt8) -> Bool {
+  /// Tokens are letters, digits and `-` (the shell sends 32 hex digits).
+  private func isTokenByte(_ byte: UInt8) -> Bool {
     (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45
   }
 
@@ -243,7 +254,7 @@ public struct ClassSession: Sendable {
       return reject(.tooLong, "That answer is too long.")
     }
     let current = currentNumber
-    guard number == current, number >= 1, number <= items.count else {
+    guard phase != .ended, number == current, number >= 1, number <= items.count else {
       return reject(.wrongQuestion, current == 0 ? "No question is open yet." : "That is not the question now open.")
     }
     if players[index].answers[number] != nil {
@@ -268,8 +279,9 @@ public struct ClassSession: Sendable {
     players[index].answers[number] = receipt
     players[index].answeredAt[number] = now
     players[index].score += receipt.points
+    answerCounts[number, default: 0] += 1
     outcome.send(.received(receipt), to: connection)
-    outcome.events.append(.answered(question: number, count: answeredCount(number), of: activePlayers.count))
+    outcome.events.append(.answered(question: number, count: answeredCount(number), of: activeCount))
     closeIfEveryoneAnswered(now: now, into: &outcome)
     outcome.changed = true
     return outcome
@@ -293,8 +305,13 @@ public struct ClassSession: Sendable {
 
   private mutating func closeIfEveryoneAnswered(now: Date, into outcome: inout ClassOutcome) {
     guard case .open(let number) = phase else { return }
-    let present = activePlayers.filter(\.isConnected)
-    guard !present.isEmpty, present.allSatisfy({ $0.answers[number] != nil }) else { return }
+    // Indices, not copies of the players: this runs after every answer.
+    var anyoneHere = false
+    for index in players.indices where !players[index].kicked && players[index].connection != nil {
+      guard players[index].answers[number] != nil else { return }
+      anyoneHere = true
+    }
+    guard anyoneHere else { return }
     close(number, reason: .everyone, into: &outcome)
   }
 
@@ -302,7 +319,7 @@ public struct ClassSession: Sendable {
     phase = .closed(number)
     pausedLeft = nil
     let closed = QuestionClosed(
-      question: number, reason: reason, answered: answeredCount(number), players: activePlayers.count)
+      question: number, reason: reason, answered: answeredCount(number), players: activeCount)
     outcome.broadcast(.closed(closed))
     outcome.events.append(.closed(closed))
     outcome.changed = true
@@ -382,7 +399,9 @@ public struct ClassSession: Sendable {
       var tally: [String: (text: String, count: Int, correct: Bool)] = [:]
       for answer in answers {
         let key = TextMatcher.fold(answer.response)
-        tally[key, default: (answer.response, 0, answer.correct)].count += 1
+        tally[key, default: (String(answer.response.prefix(Self.maximumShownAnswer)), 0, false)].count += 1
+        // Late answers are never correct, so an on-time one with the same text decides.
+        if answer.correct { tally[key]?.correct = true }
       }
       counts = tally.values.sorted { ($0.count, $1.text) > ($1.count, $0.text) }.prefix(6).enumerated().map {
         Reveal.Count(label: "\($0.offset + 1)", text: $0.element.text, count: $0.element.count, correct: $0.element.correct)
@@ -445,6 +464,8 @@ public struct ClassSession: Sendable {
     }
     var outcome = ClassOutcome()
     players[index].kicked = true
+    activeCount -= 1
+    for number in players[index].answers.keys { answerCounts[number, default: 1] -= 1 }
     if let connection = players[index].connection {
       outcome.send(.kicked(message: "Your teacher removed you from this class quiz."), to: connection)
       outcome.disconnect.append(connection)
@@ -471,6 +492,7 @@ public struct ClassSession: Sendable {
     if case .open(let number) = phase { close(number, reason: .teacher, into: &outcome) }
     phase = .ended
     ended = now
+    outcome.ended = true
     let board = leaderboard()
     for player in activePlayers {
       guard let connection = player.connection else { continue }
@@ -514,6 +536,8 @@ public struct ClassOutcome: Sendable {
   public var events: [ClassEvent] = []
   /// Whether the projector page needs a new picture.
   public var changed = false
+  /// Whether this change ended the session (its results are then saved).
+  public var ended = false
 
   public init() {}
 
@@ -530,6 +554,7 @@ public struct ClassOutcome: Sendable {
     disconnect += other.disconnect
     events += other.events
     changed = changed || other.changed
+    ended = ended || other.ended
   }
 }
 

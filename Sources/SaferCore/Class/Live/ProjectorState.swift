@@ -44,8 +44,9 @@ public struct ProjectorState: Codable, Hashable, Sendable {
     paused = session.pausedLeft != nil
     answered = number >= 1 ? session.answeredCount(number) : 0
     reveal = session.phase == .revealed(number) ? session.reveal(of: number) : nil
-    let board = session.leaderboard()
-    leaderboard = Array(board.prefix(10))
+    // Points say who got the open question right: the ranking waits for the reveal.
+    let showsRanks = session.phase == .revealed(number) || session.phase == .ended
+    leaderboard = showsRanks ? Array(session.leaderboard().prefix(10)) : []
     average = session.phase == .ended ? ClassResults(session).averagePercent : nil
   }
 
