@@ -117,6 +117,23 @@ struct LiveClassTests {
     try checkResults()
     try checkStudentRecords()
     try checkReport()
+    try keepForSchemaChecks()
+  }
+
+  /// CI validates the files a real class wrote against the published schemas
+  /// (`SAFER_KEEP_CLASS_RESULTS=DIR`: the results go to `DIR/classes`, the students'
+  /// records to `DIR/users`; see `.ci/run`).
+  func keepForSchemaChecks() throws {
+    guard let keep = ProcessInfo.processInfo.environment["SAFER_KEEP_CLASS_RESULTS"], !keep.isEmpty else { return }
+    let destination = URL(fileURLWithPath: keep)
+    try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+    for (from, name) in [
+      (sandbox.data.appendingPathComponent("classes"), "classes"), (studentData.appendingPathComponent("users"), "users"),
+    ] {
+      let target = destination.appendingPathComponent(name)
+      try? FileManager.default.removeItem(at: target)
+      try FileManager.default.copyItem(at: from, to: target)
+    }
   }
 
   /// The teacher's results file holds every answer, Ben's first one (from the terminal
