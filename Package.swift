@@ -85,7 +85,7 @@ let package = Package(
     .testTarget(
       name: "SaferCoreTests", dependencies: ["SaferCore"],
       // GIFT files the tests read through #filePath.
-      exclude: ["GIFT/Corpus", "Records/Corpus"]),
+      exclude: ["GIFT/Corpus", "Records/Corpus", "Review/Fixtures"]),
     .testTarget(
       name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"],
       // Recorded screens, read by the tests through #filePath.
