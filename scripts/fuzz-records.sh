@@ -12,7 +12,7 @@ mkdir -p "$out/corpus" "$out/artifacts"
 core=Sources/SaferCore
 echo "Building $out/record-fuzz…" >&2
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name SaferCore \
-  "$core"/Records/*.swift "$core"/Support/*.swift "$core"/Model/AgeBand.swift Fuzz/RecordFuzz.swift -o "$out/record-fuzz" 2>&1 |
+  "$core"/Records/*.swift "$core"/Support/*.swift "$core"/Review/*.swift "$core"/Model/AgeBand.swift Fuzz/RecordFuzz.swift -o "$out/record-fuzz" 2>&1 |
   { grep -v "Cannot export local symbol" || true; } >&2
 [ "${1:-}" = "--build-only" ] && exit 0
 

@@ -114,6 +114,8 @@ def replay(record, entries):
                     attempt[key] = step[key]
                 else:
                     attempt.pop(key, None)
+        if entry.get("reviews"):
+            record.setdefault("reviews", {}).update(entry["reviews"])
         for topic, changed in entry.get("mastery", {}).items():
             mastery = record["mastery"].setdefault(topic, {"latest": {}})
             mastery["latest"].update(changed)

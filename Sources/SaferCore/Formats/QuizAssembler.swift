@@ -124,7 +124,7 @@ public struct QuizAssembler: Sendable {
     return parts.joined(separator: "/")
   }
 
-  static func items(of lesson: Lesson) -> [QuizItem] {
+  public static func items(of lesson: Lesson) -> [QuizItem] {
     lesson.questions.map { QuizItem(lessonID: lesson.id, topic: lesson.topic, question: $0) }
   }
 }

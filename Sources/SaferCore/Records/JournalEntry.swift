@@ -41,13 +41,17 @@ public struct JournalEntry: Codable, Hashable, Sendable {
   public var progress: [Progress]?
   /// Per topic, the latest results that changed; totals are recounted from them.
   public var mastery: [String: [String: TopicMastery.Latest]]?
+  /// Review items that are new or changed.
+  public var reviews: [String: ReviewItem]?
 
   public init(seq: Int) {
     format = Self.currentFormat
     self.seq = seq
   }
 
-  var isEmpty: Bool { profile == nil && resume == nil && attempts == nil && progress == nil && mastery == nil }
+  var isEmpty: Bool {
+    profile == nil && resume == nil && attempts == nil && progress == nil && mastery == nil && reviews == nil
+  }
 }
 
 extension JournalEntry {
@@ -82,6 +86,10 @@ extension JournalEntry {
     }
     guard old.mastery.keys.allSatisfy({ new.mastery[$0] != nil }) else { return nil }
     if !mastery.isEmpty { entry.mastery = mastery }
+    // Review items are only ever added or changed.
+    guard old.reviews.keys.allSatisfy({ new.reviews[$0] != nil }) else { return nil }
+    let reviews = new.reviews.filter { old.reviews[$0.key] != $0.value }
+    if !reviews.isEmpty { entry.reviews = reviews }
     return entry
   }
 
@@ -102,6 +110,7 @@ extension JournalEntry {
       guard let index = record.attempts.lastIndex(where: { $0.id == step.id }) else { throw .unknownAttempt }
       step.apply(to: &record.attempts[index])
     }
+    record.reviews.merge(reviews ?? [:]) { _, new in new }
     for (topic, changed) in mastery ?? [:] {
       var topicMastery = record.mastery[topic] ?? TopicMastery()
       topicMastery.latest.merge(changed) { _, new in new }

@@ -25,6 +25,7 @@ enum RecordDecoder {
     var schemaVersion: Int
     var profile: UserRecord.Profile
     var mastery: [String: TopicMastery]
+    var reviews: [String: ReviewItem]?
     var resume: UserRecord.ResumePoint?
     var journalSeq: Int?
   }
@@ -106,6 +107,7 @@ enum RecordDecoder {
     record.schemaVersion = head.schemaVersion
     record.profile = head.profile
     record.mastery = head.mastery
+    record.reviews = head.reviews ?? [:]
     record.resume = head.resume
     record.attempts = attempts
     return Decoded(record: record, journalSeq: head.journalSeq ?? 0, lines: kept)

@@ -61,6 +61,10 @@ public final class RecordSerializer {
     out.append(try encoder.encode(record.profile))
     out.append(contentsOf: Array(",\"mastery\":".utf8))
     out.append(try encoder.encode(record.mastery))
+    if !record.reviews.isEmpty {
+      out.append(contentsOf: Array(",\"reviews\":".utf8))
+      out.append(try encoder.encode(record.reviews))
+    }
     out.append(contentsOf: Array(",\"resume\":".utf8))
     if let resume = record.resume { out.append(try encoder.encode(resume)) } else { out.append(contentsOf: Array("null".utf8)) }
     out.append(contentsOf: Array(",\"journalSeq\":\(journalSeq)".utf8))

@@ -52,7 +52,32 @@ public enum RecordValidator {
       problems.append("mastery of \(clip(topic)): \(problem(with: mastery) ?? "topic name too long")")
       record.mastery[topic] = nil
     }
+    for (key, item) in record.reviews {
+      let issue =
+        key.isEmpty || key.utf8.count > maximumText ? "its question id is empty or too long" : problem(with: item)
+      guard let issue else { continue }
+      problems.append("review of \(clip(key)): \(issue)")
+      record.reviews[key] = nil
+    }
+    if record.reviews.count > ReviewItem.maximumItems {
+      problems.append("reviews: \(record.reviews.count) items, more than \(ReviewItem.maximumItems); the latest kept")
+      let kept = record.reviews.sorted { $0.value.schedule.due > $1.value.schedule.due }.prefix(ReviewItem.maximumItems)
+      record.reviews = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+    }
     return Outcome(record: record, problems: problems)
+  }
+
+  /// A schedule FSRS could have made: finite figures in range, dates in range.
+  static func problem(with item: ReviewItem) -> String? {
+    let card = item.schedule
+    if let stability = card.stability, !(stability.isFinite && stability > 0 && stability < 1e9) {
+      return "its stability \(stability) is impossible"
+    }
+    if let difficulty = card.difficulty, !(1...10).contains(difficulty) { return "its difficulty \(difficulty) is out of range" }
+    if let step = card.step, !(0..<100).contains(step) { return "its step \(step) is out of range" }
+    if !dates.contains(card.due) || !(card.lastReview.map(dates.contains) ?? true) { return "a date is out of range" }
+    if item.reviews < 0 || item.lapses < 0 || item.lapses > item.reviews { return "its counts are impossible" }
+    return nil
   }
 
   static func problem(with profile: UserRecord.Profile) -> String? {

@@ -55,6 +55,10 @@ public struct UserRecord: Codable, Hashable, Sendable {
   public var resume: ResumePoint?
   /// Per topic, kept up to date after every answer.
   public var mastery: [String: TopicMastery]
+  /// Spaced review: every question the student has met (`lesson/question`), with its FSRS
+  /// schedule, updated after every answer (see `ReviewItem`). Absent in older records:
+  /// `ReviewItem.migrate` builds it from their answers.
+  public var reviews: [String: ReviewItem]
 
   public init(id: String, displayName: String, now: Date) {
     schemaVersion = Self.currentSchemaVersion
@@ -62,6 +66,31 @@ public struct UserRecord: Codable, Hashable, Sendable {
     attempts = []
     resume = nil
     mastery = [:]
+    reviews = [:]
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion, profile, attempts, resume, mastery, reviews
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    profile = try container.decode(Profile.self, forKey: .profile)
+    attempts = try container.decode([Attempt].self, forKey: .attempts)
+    resume = try container.decodeIfPresent(ResumePoint.self, forKey: .resume)
+    mastery = try container.decode([String: TopicMastery].self, forKey: .mastery)
+    reviews = try container.decodeIfPresent([String: ReviewItem].self, forKey: .reviews) ?? [:]
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(schemaVersion, forKey: .schemaVersion)
+    try container.encode(profile, forKey: .profile)
+    try container.encode(attempts, forKey: .attempts)
+    try container.encodeIfPresent(resume, forKey: .resume)
+    try container.encode(mastery, forKey: .mastery)
+    if !reviews.isEmpty { try container.encode(reviews, forKey: .reviews) }
   }
 
   public func attempt(id: String) -> Attempt? { attempts.last { $0.id == id } }

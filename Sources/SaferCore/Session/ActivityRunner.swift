@@ -254,6 +254,7 @@ public final class ActivityRunner {
           record.mastery[topic, default: TopicMastery()].record(
             questionKey: masteryKey, points: answer.points, maxPoints: answer.maxPoints, correct: answer.correct)
         }
+        ReviewItem.note(answer, key: masteryKey, in: &record)
         record.profile.lastSeen = now
         record.attempts[index].questionOpened = nil
         record.attempts[index].questionDeadline = nil

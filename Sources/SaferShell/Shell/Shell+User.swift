@@ -82,6 +82,7 @@ extension Shell {
       env.rememberUser(name)
       env.editor.useHistoryFile(env.historyFile(opened.record.profile.id))
       for notice in opened.notices { error(TerminalSafe.clean(notice)) }
+      migrateReviews()
       if opened.record.profile.band == nil { askBand() }
       if env.editor.isInteractive { greet(opened.record) }
       showAssignments(for: opened.record)

@@ -140,6 +140,7 @@ public final class Shell {
     case "user": switchUser(argument)
     case "pin": changePIN(argument)
     case "join": join(argument)
+    case "review": review(argument)
     default: shouldQuit = true
     }
   }
@@ -186,6 +187,9 @@ public final class Shell {
     var prompt = displayName
     if let runner, let presentation = runner.present(), presentation.question != nil {
       prompt += " · \(runner.contentID) \(presentation.number)/\(presentation.total)"
+    } else {
+      let due = dueReviews(at: env.clock.now()).count
+      if due > 0 { prompt += " · \(due) to review" }
     }
     return prompt + " › "
   }

@@ -69,6 +69,11 @@ public struct ShellCommand: Sendable {
         "`join 192.168.1.20:8040 123456`, with the address and code your teacher shows. Each question appears as your teacher opens it; type your answer before the clock runs out. Your answers are saved in your record; if your connection drops or the terminal closes, the same `join` brings you back with your score. `leave` leaves.",
       argument: .classAddress),
     .init(
+      name: "review", usage: "review [new]", summary: "go over questions that are due again (spaced review)",
+      details:
+        "Every question you answer comes back for review just before you would forget it: sooner if you got it wrong, later each time you get it right (the FSRS-6 scheduler). `review` shows what is due, oldest first; `review new` practises questions from lessons you started that you have not met yet. `hint` and `skip` work as in a lesson; `stop` ends the review. The prompt says how many are due.",
+      argument: .none),
+    .init(
       name: "progress", usage: "progress", summary: "show your scores and what you know per topic",
       details: "Mastery per topic counts your latest answer to each question.", argument: .none),
     .init(

@@ -24,11 +24,12 @@ public enum ClassAttemptLog {
     guard let index = record.attemptIndex(id: ClassResults.attemptID(session: session)) else { return }
     var attempt = record.attempts[index]
     if attempt.answers.contains(where: { $0.questionID == receipt.questionID }) { return }
-    attempt.answers.append(
-      AnswerRecord(
-        questionID: receipt.questionID, topic: nil, response: receipt.response, correct: receipt.correct,
-        points: receipt.marks, maxPoints: receipt.maxMarks, seconds: receipt.seconds, hintsUsed: 0,
-        timedOut: receipt.late, at: now))
+    let answer = AnswerRecord(
+      questionID: receipt.questionID, topic: nil, response: receipt.response, correct: receipt.correct,
+      points: receipt.marks, maxPoints: receipt.maxMarks, seconds: receipt.seconds, hintsUsed: 0, timedOut: receipt.late,
+      at: now)
+    attempt.answers.append(answer)
+    ReviewItem.note(answer, key: receipt.questionID, in: &record)
     note(receipt.questionID, marks: receipt.marks, maxMarks: receipt.maxMarks, in: &attempt)
     record.attempts[index] = attempt
     record.profile.lastSeen = now
