@@ -11,7 +11,7 @@ struct Safer: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, Progress.self, Convert.self, Records.self, Report.self,
-      Teacher.self, ClassCommand.self, Assign.self, ReviewCommand.self, LinkCommand.self,
+      Teacher.self, ClassCommand.self, Assign.self, ReviewCommand.self, LinkCommand.self, Strength.self,
     ],
     defaultSubcommand: StartShell.self
   )

@@ -1,0 +1,53 @@
+/// Finds words of the frequency lists anywhere in a password, in any capitalisation, read
+/// forwards and backwards (`drowssap`).
+enum DictionaryMatcher {
+  /// A list word found in lowercased text: its place, the word and its list entry.
+  struct Hit {
+    let start: Int
+    let end: Int
+    let word: String
+    let entry: RankedWordLists.Entry
+  }
+
+  static func matches(in password: PasswordText) -> [PasswordMatch] {
+    hits(in: password.lowered).map { hit in
+      match(hit, token: password.token(hit.start, hit.end), reversed: false)
+    }
+  }
+
+  /// Words read right to left; the match keeps the password's own order and place.
+  static func reversedMatches(in password: PasswordText) -> [PasswordMatch] {
+    let last = password.count - 1
+    let found = hits(in: Array(password.lowered.reversed())).map { hit in
+      match(hit, token: password.token(last - hit.end, last - hit.start), reversed: true, start: last - hit.end)
+    }
+    return found.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+  }
+
+  /// Every substring of `lowered` that is a list word, by start then end.
+  static func hits(in lowered: [Unicode.Scalar]) -> [Hit] {
+    let table = RankedWordLists.table
+    let longest = RankedWordLists.longestWord
+    var hits: [Hit] = []
+    for start in lowered.indices {
+      var candidate = ""
+      for end in start..<min(lowered.count, start + longest) {
+        let scalar = lowered[end]
+        // The lists are ASCII only (scripts/zxcvbn-data.py checks): nothing longer matches.
+        guard scalar.isASCII else { break }
+        candidate.unicodeScalars.append(scalar)
+        if let entry = table[candidate] {
+          hits.append(Hit(start: start, end: end, word: candidate, entry: entry))
+        }
+      }
+    }
+    return hits
+  }
+
+  private static func match(_ hit: Hit, token: String, reversed: Bool, start: Int? = nil) -> PasswordMatch {
+    let first = start ?? hit.start
+    let word = PasswordMatch.DictionaryWord(
+      list: hit.entry.list, rank: hit.entry.rank, word: hit.word, reversed: reversed, substitutions: [])
+    return PasswordMatch(start: first, end: first + hit.end - hit.start, token: token, pattern: .dictionary(word))
+  }
+}
