@@ -227,8 +227,11 @@ def write_fixture(path, seed, count):
         "  static let cases: [StrengthFixtureCase] = [",
     ]
     for (kind, password), result in zip(sample, results):
-        lines.append('    .init(kind: "%s", password: %s, score: %d, guessesLog10: %r),'
-                     % (kind, swift_literal(password), result["score"], float(result["guesses_log10"])))
+        fields = 'kind: "%s", password: %s, score: %d, guessesLog10: %r' % (
+            kind, swift_literal(password), result["score"], float(result["guesses_log10"]))
+        # Laid out as `swift format` would (lines of at most 130 columns).
+        line = "    .init(" + fields + "),"
+        lines.append(line if len(line) <= 130 else "    .init(\n      " + fields + "),")
     lines += ["  ]", "}", ""]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
