@@ -8,6 +8,11 @@ public struct ProgressReport: Codable, Sendable {
     public var mastery: Double
     public var questionsAnswered: Int
     public var questionsRight: Int
+    /// Questions of the topic in the lessons the student's age group is shown: mastery of
+    /// 4 answered says little when there are 14.
+    public var questionsAvailable: Int
+    /// 0…100: questions answered of those available.
+    public var coverage: Double
   }
 
   public struct Item: Codable, Sendable {
@@ -39,17 +44,36 @@ public struct ProgressReport: Codable, Sendable {
   public var items: [Item]
   /// The attempt `resume` would continue.
   public var resumeID: String?
+  /// Days in a row, up to today or yesterday, with at least one answer.
+  public var streakDays: Int
+  /// The percent of the last (at most 10) finished lessons and quizzes, oldest first.
+  public var recentScores: [Double]
+  /// Review items due now, and when the next one falls due.
+  public var reviewsDue: Int
+  public var nextReview: Date?
 
-  public init(record: UserRecord, library: LessonLibrary) {
+  public init(record: UserRecord, library: LessonLibrary, now: Date = Date(), calendar: Calendar = .current) {
     user = record.profile.id
     displayName = record.profile.displayName
     totalAnswers = record.attempts.reduce(0) { $0 + $1.answers.count }
+    let band = record.profile.band ?? .younger
+    var available: [String: Int] = [:]
+    for lesson in library.lessons where band.allows(AgeBand(level: lesson.level)) {
+      available[lesson.topic, default: 0] += lesson.questions.count
+    }
     topics = record.mastery.keys.sorted().compactMap { key in
       guard let mastery = record.mastery[key] else { return nil }
+      let total = max(available[key] ?? 0, mastery.questionsAnswered)
       return Topic(
         topic: key, mastery: (mastery.level * 1000).rounded() / 10, questionsAnswered: mastery.questionsAnswered,
-        questionsRight: mastery.questionsRight)
+        questionsRight: mastery.questionsRight, questionsAvailable: total,
+        coverage: total > 0 ? (Double(mastery.questionsAnswered) / Double(total) * 1000).rounded() / 10 : 0)
     }
+    streakDays = Self.streak(record: record, now: now, calendar: calendar)
+    recentScores = record.attempts.filter { $0.status == .completed && $0.maxScore > 0 }
+      .sorted { ($0.finished ?? $0.started) < ($1.finished ?? $1.started) }.suffix(10).map { ($0.percent * 10).rounded() / 10 }
+    reviewsDue = record.reviews.values.filter { $0.isDue(at: now) }.count
+    nextReview = record.reviews.values.map(\.schedule.due).filter { $0 > now }.min()
     let assembler = QuizAssembler(library: library)
     var items: [Item] = []
     var known: Set<String> = []
@@ -77,6 +101,29 @@ public struct ProgressReport: Codable, Sendable {
     }
     self.items = items
     resumeID = record.resume.flatMap { record.attempt(id: $0.attemptID) }.map(\.contentID)
+  }
+
+  /// Days in a row with an answer, counting back from today (or from yesterday, so a
+  /// streak is not lost before the day is over).
+  static func streak(record: UserRecord, now: Date, calendar: Calendar) -> Int {
+    var days: Set<Date> = []
+    for attempt in record.attempts where !attempt.answers.isEmpty {
+      days.insert(calendar.startOfDay(for: attempt.started))
+      if let last = attempt.answers.last?.at { days.insert(calendar.startOfDay(for: last)) }
+      if let finished = attempt.finished { days.insert(calendar.startOfDay(for: finished)) }
+    }
+    for item in record.reviews.values {
+      if let last = item.schedule.lastReview { days.insert(calendar.startOfDay(for: last)) }
+    }
+    var day = calendar.startOfDay(for: now)
+    if !days.contains(day), let yesterday = calendar.date(byAdding: .day, value: -1, to: day) { day = yesterday }
+    var count = 0
+    while days.contains(day) {
+      count += 1
+      guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
+      day = previous
+    }
+    return count
   }
 
   static func item(
