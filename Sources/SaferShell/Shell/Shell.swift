@@ -141,6 +141,7 @@ public final class Shell {
     case "pin": changePIN(argument)
     case "join": join(argument)
     case "review": review(argument)
+    case "next": showNext()
     default: shouldQuit = true
     }
   }

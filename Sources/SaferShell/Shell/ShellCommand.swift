@@ -69,6 +69,11 @@ public struct ShellCommand: Sendable {
         "`join 192.168.1.20:8040 123456`, with the address and code your teacher shows. Each question appears as your teacher opens it; type your answer before the clock runs out. Your answers are saved in your record; if your connection drops or the terminal closes, the same `join` brings you back with your score. `leave` leaves.",
       argument: .classAddress),
     .init(
+      name: "next", usage: "next", summary: "what to do next, and why",
+      details:
+        "One recommendation for your age group: work your teacher set that is due soon, then reviews that are due, then the next lesson of your weakest topic, the lesson you left unfinished, a topic you have not tried, or a quiz to check what you know.",
+      argument: .none),
+    .init(
       name: "review", usage: "review [new]", summary: "go over questions that are due again (spaced review)",
       details:
         "Every question you answer comes back for review just before you would forget it: sooner if you got it wrong, later each time you get it right (the FSRS-6 scheduler). `review` shows what is due, oldest first; `review new` practises questions from lessons you started that you have not met yet. `hint` and `skip` work as in a lesson; `stop` ends the review. The prompt says how many are due.",

@@ -1,0 +1,13 @@
+import SaferCore
+
+extension Shell {
+  /// `next`: one recommendation, with the command to type (see `NextStep`).
+  func showNext() {
+    guard let handle else { return }
+    let step = NextStep.recommend(
+      record: handle.record, library: library, assignments: env.assignments()?.assignments ?? [], now: env.clock.now())
+    say(
+      style.bold("Next: ") + "`" + TerminalSafe.clean(step.command, keepNewlines: false) + "`. " + TerminalSafe.clean(step.reason)
+    )
+  }
+}
