@@ -53,6 +53,8 @@ struct ShellOptions: ParsableArguments {
     shellEnvironment.firstCommandAuthority = authority
     shellEnvironment.leaveAfterFirstCommand = leaveAfterFirstCommand
     shellEnvironment.connectToClass = { address, deliver in ClassClient(address: address, deliver: deliver) }
+    shellEnvironment.dataFolder = data
+    shellEnvironment.printToPDF = { html, pdf in HeadlessChromium.printToPDF(html: html, pdf: pdf) }
     shellEnvironment.assignments = { try? AssignmentList.load(dataFolder: data) }
     let output = shellEnvironment.output
     shellEnvironment.readSecret = { prompt in

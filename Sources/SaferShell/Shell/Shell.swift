@@ -142,6 +142,7 @@ public final class Shell {
     case "join": join(argument)
     case "review": review(argument)
     case "next": showNext()
+    case "certificate": certificate()
     default: shouldQuit = true
     }
   }

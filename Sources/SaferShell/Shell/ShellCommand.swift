@@ -74,6 +74,11 @@ public struct ShellCommand: Sendable {
         "One recommendation for your age group: work your teacher set that is due soon, then reviews that are due, then the next lesson of your weakest topic, the lesson you left unfinished, a topic you have not tried, or a quiz to check what you know.",
       argument: .none),
     .init(
+      name: "certificate", usage: "certificate", summary: "your certificate, once every lesson for your age is passed",
+      details:
+        "When every lesson for your age group is passed (50% or more), `certificate` writes a page to print, with your name, the date and your best score in each lesson (and a PDF, where the computer can make one). Before that, it says which lessons are left.",
+      argument: .none),
+    .init(
       name: "review", usage: "review [new]", summary: "go over questions that are due again (spaced review)",
       details:
         "Every question you answer comes back for review just before you would forget it: sooner if you got it wrong, later each time you get it right (the FSRS-6 scheduler). `review` shows what is due, oldest first; `review new` practises questions from lessons you started that you have not met yet. `hint` and `skip` work as in a lesson; `stop` ends the review. The prompt says how many are due.",

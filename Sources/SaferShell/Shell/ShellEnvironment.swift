@@ -35,6 +35,10 @@ public struct ShellEnvironment {
   public var leaveAfterFirstCommand = false
   /// Opens a live class connection (`join`); `nil`: this shell cannot join classes.
   public var connectToClass: ClassConnector?
+  /// The data folder, for files written beside the records (`certificate`); `nil`: none.
+  public var dataFolder: String?
+  /// Prints an HTML file to PDF (headless Chromium), returning whether it did.
+  public var printToPDF: (_ html: String, _ pdf: String) -> Bool = { _, _ in false }
 
   public init(
     library: LibraryLoader, store: any RecordStore, editor: any LineEditor, output: any TextOutput, style: Style,

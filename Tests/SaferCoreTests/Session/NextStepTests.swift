@@ -49,12 +49,12 @@ struct NextStepTests {
   }
 
   @Test func workTheTeacherSetThatIsDueComesFirst() {
-    let assignment = Assignment(contentIDs: ["pw-2"], due: "2027-01-15", created: Fixtures.start)
+    let assignment = Assignment(contentIDs: ["pw-2"], due: "2027-03-01", created: Fixtures.start)
     let later = NextStep.recommend(record: record(), library: library, assignments: [assignment], now: now)
     #expect(later.command == "start bully-1", "not due for weeks")
-    let day = Assignment.day("2027-01-14") ?? now
+    let day = Assignment.day("2027-02-28") ?? now
     let soon = NextStep.recommend(record: record(), library: library, assignments: [assignment], now: day)
-    #expect(soon.command == "start pw-2" && soon.reason.contains("is due 2027-01-15"))
+    #expect(soon.command == "start pw-2" && soon.reason.contains("is due 2027-03-01"))
   }
 
   @Test func whenEverythingIsDoneNewReviewsKeepItFresh() {
