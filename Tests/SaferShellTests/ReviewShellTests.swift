@@ -56,6 +56,35 @@ struct ReviewShellTests {
     #expect(item.reviews == 2 && item.lastRating == .good)
   }
 
+  /// The scene: questions missed and answered, a review a quarter of an hour
+  /// later, then the next day exactly the item still in its learning steps comes back,
+  /// while those that graduated wait for their days.
+  @Test func theNextDayReviewBringsBackExactlyWhatIsDue() throws {
+    let clock = ManualTime()
+    let store = MemoryRecordStore()
+    let editor = TimedEditor(
+      [
+        (0, .line("start demo-lesson")), (5, .line("a")), (5, .line("a c")), (5, .line("false")), (0, .interrupted),
+        (900, .line("review")), (4, .line("b")), (4, .line("a c")), (4, .line("false")),
+        (86_400, .line("progress")), (0, .line("review")), (3, .line("b")), (0, .line("quit")),
+      ], clock: clock)
+    let output = BufferOutput()
+    var environment = ShellEnvironment(
+      library: LibraryLoader(try Fixtures.library()), store: store, editor: editor, output: output,
+      style: Style(enabled: false), width: { 80 }, clock: clock, userName: "Ana")
+    environment.settings.band = .younger
+    _ = Shell(environment: environment).run()
+    #expect(editor.prompts.contains("Ana · review 3/3 › "), "a quarter of an hour later: all three")
+    #expect(editor.prompts.contains("Ana · 1 to review › "), "the next day: only the one still learning")
+    #expect(editor.prompts.contains("Ana · review 1/1 › ") && !editor.prompts.contains("Ana · review 1/2 › "))
+    #expect(output.text.contains("Reviewed 3 questions, 3 right."))
+    #expect(output.text.contains("Reviewed 1 question, 1 right."))
+    let record = try store.read(displayName: "Ana")
+    #expect(record.reviews["demo-lesson/all"]?.schedule.state == .review)
+    #expect(record.reviews["demo-lesson/pick"]?.schedule.state == .review)
+    #expect(record.reviews.values.allSatisfy { !$0.isDue(at: clock.now()) })
+  }
+
   @Test func aRecordWithoutReviewItemsGetsThemFromItsAnswers() {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     var record = UserRecord(id: "ana-1", displayName: "Ana", now: start)
