@@ -143,6 +143,7 @@ public final class Shell {
     case "review": review(argument)
     case "next": showNext()
     case "certificate": certificate()
+    case "lab": lab(argument)
     default: shouldQuit = true
     }
   }

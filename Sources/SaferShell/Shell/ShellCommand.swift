@@ -11,6 +11,7 @@ public struct ShellCommand: Sendable {
     case command
     case user
     case classAddress
+    case lab
   }
 
   public var name: String
@@ -84,6 +85,11 @@ public struct ShellCommand: Sendable {
         "Every question you answer comes back for review just before you would forget it: sooner if you got it wrong, later each time you get it right (the FSRS-6 scheduler). `review` shows what is due, oldest first; `review new` practises questions from lessons you started that you have not met yet. `hint` and `skip` work as in a lesson; `stop` ends the review. The prompt says how many are due.",
       argument: .none),
     .init(
+      name: "lab", usage: "lab password", summary: "practise: see how hard a password is to guess",
+      details:
+        "`lab password` asks for a password (not shown as you type) and says how many guesses a guessing program would need, what makes it weak and how to make a strong passphrase. Make one up just for the lab: it is never saved, but a real password belongs only on the site it is for.",
+      argument: .lab),
+    .init(
       name: "progress", usage: "progress", summary: "show your scores and what you know per topic",
       details: "Mastery per topic counts your latest answer to each question.", argument: .none),
     .init(
@@ -105,7 +111,7 @@ public struct ShellCommand: Sendable {
   public var needsArgument: Bool {
     switch argument {
     case .lesson: name != "reset"
-    case .quizOrFile, .user, .classAddress: true
+    case .quizOrFile, .user, .classAddress, .lab: true
     default: false
     }
   }

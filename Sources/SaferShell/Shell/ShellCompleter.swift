@@ -37,6 +37,8 @@ final class ShellCompleter: Completer {
       return match(ShellCommand.all.map(\.name), argument)
     case .user?:
       return match(shell.env.store.knownUsers(), argument)
+    case .lab?:
+      return match(Shell.labs, argument)
     case .classAddress?:
       // The class this student last joined, to join it again.
       let last = shell.handle?.record.profile.classJoin.map { "\($0.address) \($0.code)" }

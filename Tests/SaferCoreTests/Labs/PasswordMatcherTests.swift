@@ -10,7 +10,7 @@ struct PasswordMatcherTests {
   private func spans(_ matches: [PasswordMatch]) -> [String] { matches.map { "\($0.start)-\($0.end) \($0.token)" } }
 
   @Test func dictionaryFindsWordsInAnyCaseWithTheirRank() throws {
-    let matches = DictionaryMatcher.matches(in: text("xPassWordx"))
+    let matches = DictionaryMatcher.matches(in: text("xPassWordx"), userWords: .none)
     let password = try #require(matches.first { $0.token == "PassWord" })
     #expect(password.start == 1 && password.end == 8)
     guard case .dictionary(let word) = password.pattern else { throw Failure.wrongPattern }
@@ -18,7 +18,7 @@ struct PasswordMatcherTests {
   }
 
   @Test func reversedWordsKeepThePasswordsOrder() throws {
-    let matches = DictionaryMatcher.reversedMatches(in: text("1drowssap"))
+    let matches = DictionaryMatcher.reversedMatches(in: text("1drowssap"), userWords: .none)
     let match = try #require(matches.first { $0.token == "drowssap" })
     #expect(match.start == 1 && match.end == 8)
     guard case .dictionary(let word) = match.pattern else { throw Failure.wrongPattern }
@@ -26,7 +26,7 @@ struct PasswordMatcherTests {
   }
 
   @Test func leetReadsEachTypedCharacterAsOneLetter() throws {
-    let matches = LeetMatcher.matches(in: text("p4$$w0rd"))
+    let matches = LeetMatcher.matches(in: text("p4$$w0rd"), userWords: .none)
     let match = try #require(matches.first { $0.start == 0 && $0.end == 7 })
     guard case .dictionary(let word) = match.pattern else { throw Failure.wrongPattern }
     #expect(word.word == "password")
@@ -34,7 +34,7 @@ struct PasswordMatcherTests {
     // `1` can be `i` or `l`: both readings are tried.
     let readings = LeetMatcher.readings(of: text("1"))
     #expect(Set(readings.map { $0.map { "\($0.letter)" }.joined() }) == ["i", "l"])
-    #expect(LeetMatcher.matches(in: text("password")).isEmpty, "no substitution, no l33t match")
+    #expect(LeetMatcher.matches(in: text("password"), userWords: .none).isEmpty, "no substitution, no l33t match")
   }
 
   @Test(arguments: [
@@ -52,13 +52,13 @@ struct PasswordMatcherTests {
   }
 
   @Test func repeatsFindTheirShortestBase() throws {
-    let whole = try #require(RepeatMatcher.matches(in: text("abcabcabc")).first)
+    let whole = try #require(RepeatMatcher.matches(in: text("abcabcabc"), userWords: .none).first)
     #expect(whole.start == 0 && whole.end == 8)
     guard case .repeated(let base, let baseGuesses, let count) = whole.pattern else { throw Failure.wrongPattern }
     #expect(base == "abc" && count == 3 && baseGuesses == 13)
     // Greedy beats lazy: `aabaab` is `aab` twice, not `a` twice then more.
-    #expect(spans(RepeatMatcher.matches(in: text("aabaabx"))) == ["0-5 aabaab"])
-    #expect(spans(RepeatMatcher.matches(in: text("xaaaayzz"))) == ["1-4 aaaa", "6-7 zz"])
+    #expect(spans(RepeatMatcher.matches(in: text("aabaabx"), userWords: .none)) == ["0-5 aabaab"])
+    #expect(spans(RepeatMatcher.matches(in: text("xaaaayzz"), userWords: .none)) == ["1-4 aaaa", "6-7 zz"])
   }
 
   @Test func sequencesGoUpOrDownInSteps() {
@@ -108,10 +108,10 @@ struct PasswordMatcherTests {
 
   @Test func theSearchPicksTheCheapestCover() {
     let password = text("password123")
-    let result = MatchSequenceSearch.minimumGuesses(for: password, matches: MatchFinder.matches(in: password))
+    let result = MatchSequenceSearch.minimumGuesses(for: password, matches: MatchFinder.matches(in: password, userWords: .none))
     #expect(result.sequence.map(\.token) == ["password123"], "a common password as a whole")
     let mixed = text("kettlesunrise")
-    let cover = MatchSequenceSearch.minimumGuesses(for: mixed, matches: MatchFinder.matches(in: mixed))
+    let cover = MatchSequenceSearch.minimumGuesses(for: mixed, matches: MatchFinder.matches(in: mixed, userWords: .none))
     #expect(cover.sequence.map(\.token) == ["kettle", "sunrise"])
   }
 

@@ -60,6 +60,23 @@ struct PasswordStrengthTests {
     #expect(PasswordStrength.estimate("ZXCVBNM").feedback.suggestions.contains(.allUppercase))
   }
 
+  /// zxcvbn 4.5.0's figures with `user_inputs`: the student's own name counts as the most
+  /// common of words, read backwards and in l33t too.
+  @Test(arguments: [
+    ("Arta2013!", ["Arta"], 2, 7.000434077479318), ("atra2013", ["Arta Hoxha", "arta", "hoxha"], 1, 4.176091259055681),
+    ("H0xha!!", ["Arta Hoxha", "arta", "hoxha"], 1, 4.176091259055681), ("Çelëstina1", ["Çelëstina"], 1, 4.045322978786657),
+  ])
+  func wordsAboutTheStudentMakeItWeaker(password: String, words: [String], score: Int, guessesLog10: Double) throws {
+    let estimate = PasswordStrength.estimate(password, userWords: UserWords(words))
+    #expect(estimate.score == score)
+    #expect(abs(estimate.guessesLog10 - guessesLog10) < 1e-9)
+    guard case .dictionary(let word) = estimate.sequence.first?.pattern else { throw Failure.notADictionaryWord }
+    #expect(word.list == .userInputs)
+    #expect(PasswordStrength.estimate(password).score >= score)
+  }
+
+  enum Failure: Error { case notADictionaryWord }
+
   @Test func anEmptyPasswordIsTheWeakest() {
     let estimate = PasswordStrength.estimate("")
     #expect(estimate.score == 0 && estimate.guesses == 1 && estimate.sequence.isEmpty)

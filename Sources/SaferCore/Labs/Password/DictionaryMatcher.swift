@@ -9,35 +9,39 @@ enum DictionaryMatcher {
     let entry: RankedWordLists.Entry
   }
 
-  static func matches(in password: PasswordText) -> [PasswordMatch] {
-    hits(in: password.lowered).map { hit in
+  static func matches(in password: PasswordText, userWords: UserWords) -> [PasswordMatch] {
+    hits(in: password.lowered, userWords: userWords).map { hit in
       match(hit, token: password.token(hit.start, hit.end), reversed: false)
     }
   }
 
   /// Words read right to left; the match keeps the password's own order and place.
-  static func reversedMatches(in password: PasswordText) -> [PasswordMatch] {
+  static func reversedMatches(in password: PasswordText, userWords: UserWords) -> [PasswordMatch] {
     let last = password.count - 1
-    let found = hits(in: Array(password.lowered.reversed())).map { hit in
+    let found = hits(in: Array(password.lowered.reversed()), userWords: userWords).map { hit in
       match(hit, token: password.token(last - hit.end, last - hit.start), reversed: true, start: last - hit.end)
     }
     return found.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 
-  /// Every substring of `lowered` that is a list word, by start then end.
-  static func hits(in lowered: [Unicode.Scalar]) -> [Hit] {
+  /// Every substring of `lowered` that is a list word, by start then end (a word of the
+  /// compiled lists before the same word of `userWords`, as zxcvbn orders its lists).
+  static func hits(in lowered: [Unicode.Scalar], userWords: UserWords) -> [Hit] {
     let table = RankedWordLists.table
-    let longest = RankedWordLists.longestWord
+    let longest = max(RankedWordLists.longestWord, userWords.longest)
     var hits: [Hit] = []
     for start in lowered.indices {
       var candidate = ""
       for end in start..<min(lowered.count, start + longest) {
         let scalar = lowered[end]
         // The lists are ASCII only (scripts/zxcvbn-data.py checks): nothing longer matches.
-        guard scalar.isASCII else { break }
+        guard scalar.isASCII || userWords.hasNonASCII else { break }
         candidate.unicodeScalars.append(scalar)
         if let entry = table[candidate] {
           hits.append(Hit(start: start, end: end, word: candidate, entry: entry))
+        }
+        if let rank = userWords.ranks[candidate] {
+          hits.append(Hit(start: start, end: end, word: candidate, entry: .init(list: .userInputs, rank: rank)))
         }
       }
     }

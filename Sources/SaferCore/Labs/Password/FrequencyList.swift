@@ -9,6 +9,11 @@ public enum FrequencyList: String, CaseIterable, Sendable {
   case surnames
   case usTVAndFilm = "us_tv_and_film"
   case maleNames = "male_names"
+  /// Words about the person (`UserWords`), given with the password rather than compiled in.
+  case userInputs = "user_inputs"
+
+  /// The lists compiled in.
+  static let compiled: [FrequencyList] = [.passwords, .englishWikipedia, .femaleNames, .surnames, .usTVAndFilm, .maleNames]
 
   /// Whether the list holds people's names (feedback speaks of names for these).
   public var isNames: Bool { self == .femaleNames || self == .maleNames || self == .surnames }
@@ -22,6 +27,7 @@ public enum FrequencyList: String, CaseIterable, Sendable {
     case .surnames: RankedWordLists.surnames
     case .usTVAndFilm: RankedWordLists.usTVAndFilm
     case .maleNames: RankedWordLists.maleNames
+    case .userInputs: ""
     }
   }
 }

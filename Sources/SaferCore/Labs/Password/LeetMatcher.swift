@@ -11,7 +11,7 @@ enum LeetMatcher {
     ("x", ["%"]), ("z", ["2"]),
   ]
 
-  static func matches(in password: PasswordText) -> [PasswordMatch] {
+  static func matches(in password: PasswordText, userWords: UserWords) -> [PasswordMatch] {
     var matches: [PasswordMatch] = []
     var seen = Set<String>()
     for reading in readings(of: password) {
@@ -19,13 +19,13 @@ enum LeetMatcher {
       for index in translated.indices {
         if let letter = reading.first(where: { $0.typed == translated[index] })?.letter { translated[index] = letter }
       }
-      for hit in DictionaryMatcher.hits(in: translated) where hit.end > hit.start {
+      for hit in DictionaryMatcher.hits(in: translated, userWords: userWords) where hit.end > hit.start {
         let typed = password.lowered[hit.start...hit.end]
         // Only words that used a substitution: the plain ones are the dictionary's.
         guard PasswordText.string(typed) != hit.word else { continue }
         let used = reading.filter { typed.contains($0.typed) }
         // Readings differ outside a word as often as in it: keep one match per word.
-        let key = "\(hit.start) \(hit.end) " + used.map { "\($0.typed)\($0.letter)" }.joined()
+        let key = "\(hit.start) \(hit.end) \(hit.entry.list) " + used.map { "\($0.typed)\($0.letter)" }.joined()
         guard seen.insert(key).inserted else { continue }
         let word = PasswordMatch.DictionaryWord(
           list: hit.entry.list, rank: hit.entry.rank, word: hit.word, reversed: false, substitutions: used)

@@ -5,10 +5,12 @@
 /// minimum-guess search keeps the first of two equally good matches, and the feedback
 /// speaks of the one kept.
 enum MatchFinder {
-  static func matches(in password: PasswordText) -> [PasswordMatch] {
+  static func matches(in password: PasswordText, userWords: UserWords) -> [PasswordMatch] {
     let found =
-      DictionaryMatcher.matches(in: password) + DictionaryMatcher.reversedMatches(in: password)
-      + LeetMatcher.matches(in: password) + SpatialMatcher.matches(in: password) + RepeatMatcher.matches(in: password)
+      DictionaryMatcher.matches(in: password, userWords: userWords)
+      + DictionaryMatcher.reversedMatches(in: password, userWords: userWords)
+      + LeetMatcher.matches(in: password, userWords: userWords) + SpatialMatcher.matches(in: password)
+      + RepeatMatcher.matches(in: password, userWords: userWords)
       + SequenceMatcher.matches(in: password) + YearMatcher.matches(in: password) + DateMatcher.matches(in: password)
     return found.enumerated().sorted {
       ($0.element.start, $0.element.end, $0.offset) < ($1.element.start, $1.element.end, $1.offset)

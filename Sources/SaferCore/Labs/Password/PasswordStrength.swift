@@ -12,10 +12,11 @@ public enum PasswordStrength {
   /// milliseconds. A password this long scores 4 unless it is one pattern repeated.
   public static let checkedLength = 100
 
-  public static func estimate(_ password: String) -> StrengthEstimate {
+  /// `userWords`: words about the person (their name), which make a password weaker.
+  public static func estimate(_ password: String, userWords: UserWords = .none) -> StrengthEstimate {
     let scalars = Array(password.unicodeScalars)
     let text = PasswordText(Array(scalars.prefix(checkedLength)))
-    let result = MatchSequenceSearch.minimumGuesses(for: text, matches: MatchFinder.matches(in: text))
+    let result = MatchSequenceSearch.minimumGuesses(for: text, matches: MatchFinder.matches(in: text, userWords: userWords))
     let score = StrengthEstimate.score(guesses: result.guesses)
     return StrengthEstimate(
       guesses: result.guesses, score: score, sequence: result.sequence,

@@ -12,7 +12,7 @@ enum RankedWordLists {
   static let table: [String: Entry] = {
     var table: [String: Entry] = [:]
     table.reserveCapacity(94_000)
-    for list in FrequencyList.allCases {
+    for list in FrequencyList.compiled {
       var rank = 0
       for word in list.text.split(separator: "\n") {
         rank += 1

@@ -6,7 +6,7 @@
 /// is `a` twice) and the longest (`aab` twice) are both tried, and whichever covers more
 /// of the password wins, as a lazy and a greedy `(.+)\1+` would in a regex engine.
 enum RepeatMatcher {
-  static func matches(in password: PasswordText) -> [PasswordMatch] {
+  static func matches(in password: PasswordText, userWords: UserWords) -> [PasswordMatch] {
     let characters = password.scalars
     var matches: [PasswordMatch] = []
     var from = 0
@@ -25,7 +25,8 @@ enum RepeatMatcher {
       }
       let end = start + length - 1
       let baseText = PasswordText(Array(characters[start..<start + base]))
-      let estimate = MatchSequenceSearch.minimumGuesses(for: baseText, matches: MatchFinder.matches(in: baseText))
+      let estimate = MatchSequenceSearch.minimumGuesses(
+        for: baseText, matches: MatchFinder.matches(in: baseText, userWords: userWords))
       matches.append(
         PasswordMatch(
           start: start, end: end, token: password.token(start, end),

@@ -14,6 +14,14 @@ public struct StrengthEstimate: Sendable {
 
   public var guessesLog10: Double { log10(guesses) }
 
+  /// Whether the estimate rests on one of the `UserWords` (the person's name).
+  public var usesUserWords: Bool {
+    sequence.contains {
+      if case .dictionary(let word) = $0.pattern { return word.list == .userInputs }
+      return false
+    }
+  }
+
   /// zxcvbn's bands: under 10^3 guesses (plus a margin of 5) is 0, "too guessable"; under
   /// 10^6, 1; under 10^8, 2; under 10^10, 3; more, 4, "very unguessable".
   public static func score(guesses: Double) -> Int {

@@ -59,7 +59,7 @@ public struct StrengthFeedback: Sendable, Equatable {
       if alone { feedback.warning = .wordByItself }
     case .femaleNames, .maleNames, .surnames:
       feedback.warning = alone ? .nameByItself : .commonName
-    case .usTVAndFilm:
+    case .usTVAndFilm, .userInputs:
       break
     }
     let scalars = Array(token.unicodeScalars)
