@@ -1,7 +1,11 @@
 # The two commands of the README: `make run` and `make test`. Both install what is
 # missing first (libedit-dev, tmux), so they work on a fresh Debian machine.
 
-.PHONY: run test deps release bench check lint format
+.PHONY: run test deps release bench check lint format install
+
+# `make install` puts `safer` in $(PREFIX)/bin and the lessons in $(PREFIX)/share/safer,
+# where the installed binary looks for them.
+PREFIX ?= $(HOME)/.local
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -17,6 +21,15 @@ test: deps
 
 release: deps
 	swift build -c release
+
+## Install `safer` (release build) into $(PREFIX)/bin, lessons into $(PREFIX)/share/safer.
+install: deps
+	@swift build -q -c release --product safer
+	@mkdir -p "$(PREFIX)/bin" "$(PREFIX)/share/safer"
+	@install -m 755 .build/release/safer "$(PREFIX)/bin/safer"
+	@rm -rf "$(PREFIX)/share/safer/Lessons"
+	@cp -R Lessons "$(PREFIX)/share/safer/Lessons"
+	@echo "Installed $(PREFIX)/bin/safer. If \`safer\` is not found, add $(PREFIX)/bin to your PATH."
 
 ## Benchmarks, in release mode: `make bench` (add ARGS=--json for JSON lines).
 bench: deps

@@ -34,9 +34,12 @@ struct Check: ParsableCommand {
     for diagnostic in library.diagnostics { print(TerminalSafe.clean(diagnostic.description)) }
     let errors = library.diagnostics.filter { $0.severity == .error }.count
     let warnings = library.diagnostics.count - errors
+    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
     let summary =
-      "\(library.files.count) files: \(library.lessons.count) lessons, \(library.quizzes.count) quizzes, "
-      + "\(library.lessons.reduce(0) { $0 + $1.questions.count }) questions; \(errors) errors, \(warnings) warnings"
+      "\(count(library.files.count, "file")): \(count(library.lessons.count, "lesson")), "
+      + "\(count(library.quizzes.count, "quiz").replacingOccurrences(of: "quizs", with: "quizzes")), "
+      + "\(count(library.lessons.reduce(0) { $0 + $1.questions.count }, "question")); "
+      + "\(count(errors, "error")), \(count(warnings, "warning"))"
     printError(summary)
     if stats { printStats(library) }
     if errors > 0 { throw ExitCode(1) }

@@ -9,7 +9,7 @@ struct ListLessons: ParsableCommand {
 
   @OptionGroup var locations: LocationOptions
 
-  @Flag(name: .long, help: "Print JSON: {lessons: […], quizzes: […], problems: […]}.")
+  @Flag(name: .long, help: "Print JSON: {lessons: […], quizzes: […], brokenFiles: […]}.")
   var json = false
 
   func run() throws {
@@ -26,7 +26,14 @@ struct ListLessons: ParsableCommand {
           "\(lesson.id)\t\(lesson.topic)\t\(lesson.level)\t\(lesson.questions.count) questions\t\(lesson.title)",
           keepTabs: true))
     }
-    for quiz in library.quizzes { print(TerminalSafe.clean("\(quiz.id)\tquiz\t\t\t\(quiz.title)", keepTabs: true)) }
+    let assembler = QuizAssembler(library: library)
+    for quiz in library.quizzes {
+      let count = assembler.assemble(quiz).count
+      print(
+        TerminalSafe.clean(
+          "\(quiz.id)\t\(quiz.topic ?? "all topics")\t\(quiz.level ?? quiz.band.rawValue)\t\(count) questions\tquiz: \(quiz.title)",
+          keepTabs: true))
+    }
     if !library.brokenFiles.isEmpty {
       printError("\(Set(library.brokenFiles).count) file(s) left out with problems; run `safer check` for details.")
     }

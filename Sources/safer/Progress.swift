@@ -22,7 +22,9 @@ struct Progress: ParsableCommand {
     do {
       record = try store.read(displayName: user)
     } catch {
-      printError("safer progress: \(error.description)")
+      // `--user ana` when the class has "Ana Kola": name who is there.
+      let hint = Suggestion.sentence(for: user, among: store.knownUsers())
+      printError("safer progress: \(error.description)\(hint)")
       throw ExitCode(1)
     }
     // A record with a PIN shows only to its owner (teachers use `safer report`).
@@ -44,7 +46,10 @@ struct Progress: ParsableCommand {
     } else {
       let style = Style(
         enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false))
-      for line in ProgressText(style: style, width: TerminalSize.columns()).render(report) { print(line) }
+      var text = ProgressText(style: style, width: TerminalSize.columns())
+      text.resumeHint =
+        "start `safer --user \(TerminalSafe.clean(record.profile.displayName, keepNewlines: false))` and type `resume`"
+      for line in text.render(report) { print(line) }
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferCore
 import SaferShell
 
 /// `safer`: the shell by default, plus commands for teachers and scripts.
@@ -16,6 +17,11 @@ struct Safer: ParsableCommand {
     defaultSubcommand: StartShell.self
   )
 
+  /// The names of the commands, for "did you mean".
+  static var commandNames: [String] {
+    configuration.subcommands.compactMap { $0.configuration.commandName }
+  }
+
   /// ArgumentParser's own `main`, except that its messages are made terminal-safe and
   /// clipped: "unexpected argument '…'" quotes what was typed, escape sequences and a
   /// 10 MB argument included.
@@ -25,7 +31,14 @@ struct Safer: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      var message = fullMessage(for: error)
+      // `safer progres`: a misspelt command reaches the default (the shell) as an
+      // argument; name the command it was probably meant to be.
+      if code != .success, let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"),
+        let meant = Suggestion.closest(to: first, among: commandNames), meant != first
+      {
+        message = "Error: `\(first)` is not a command. Did you mean `safer \(meant)`? (`safer --help` lists them.)"
+      }
       if !message.isEmpty {
         let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
           .map { line in line.count > 300 ? String(line.prefix(300)) + "…" : String(line) }

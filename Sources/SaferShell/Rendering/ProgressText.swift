@@ -5,6 +5,9 @@ import SaferCore
 public struct ProgressText {
   public var style: Style
   public var width: Int
+  /// How to continue an unfinished attempt: in the shell `resume`; from the command line
+  /// the shell has to be started first.
+  public var resumeHint = "type `resume` to continue"
 
   public init(style: Style, width: Int) {
     self.style = style
@@ -69,7 +72,7 @@ public struct ProgressText {
       }
     }
     if let resume = report.resumeID {
-      lines.append(style.dim("Unfinished: \(TerminalSafe.clean(resume, keepNewlines: false)) — type `resume` to continue."))
+      lines.append(style.dim("Unfinished: \(TerminalSafe.clean(resume, keepNewlines: false)) — \(resumeHint)."))
     }
     return lines
   }
