@@ -15,7 +15,7 @@ struct SaferBench {
     #if DEBUG
       report.note("warning: a debug build; measure with `swift run -c release safer-bench`")
     #endif
-    // `--only class` (or shell, load, save, gift, report, labs) runs one group.
+    // `--only class` (or shell, load, save, gift, report, labs, strength) runs one group.
     let only = CommandLine.arguments.firstIndex(of: "--only").flatMap {
       $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
     }
@@ -26,6 +26,7 @@ struct SaferBench {
     if wanted("gift") { GIFTBenchmark.run(report) }
     if wanted("report") { try ReportBenchmark.run(report) }
     if wanted("labs") { LabBenchmark.run(report) }
+    if wanted("strength") { StrengthBenchmark.run(report) }
     if wanted("class") { try ClassBenchmark.run(report) }
   }
 }

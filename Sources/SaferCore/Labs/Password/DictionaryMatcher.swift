@@ -26,17 +26,32 @@ enum DictionaryMatcher {
 
   /// Every substring of `lowered` that is a list word, by start then end (a word of the
   /// compiled lists before the same word of `userWords`, as zxcvbn orders its lists).
-  static func hits(in lowered: [Unicode.Scalar], userWords: UserWords) -> [Hit] {
+  ///
+  /// With `differingFrom`, only words covering a position where `lowered` differs from it
+  /// (the l33t matcher's translated characters): the others are plain words, found already.
+  static func hits(in lowered: [Unicode.Scalar], userWords: UserWords, differingFrom original: [Unicode.Scalar]? = nil)
+    -> [Hit]
+  {
     let table = RankedWordLists.table
     let longest = max(RankedWordLists.longestWord, userWords.longest)
+    // For each position, the first one at or after it that must be covered.
+    var nextNeeded = Array(repeating: Int.max, count: lowered.count + 1)
+    if let original {
+      for index in lowered.indices.reversed() {
+        nextNeeded[index] = lowered[index] != original[index] ? index : nextNeeded[index + 1]
+      }
+    }
     var hits: [Hit] = []
     for start in lowered.indices {
+      let firstNeeded = original == nil ? start : nextNeeded[start]
+      guard firstNeeded < start + longest else { continue }
       var candidate = ""
       for end in start..<min(lowered.count, start + longest) {
         let scalar = lowered[end]
         // The lists are ASCII only (scripts/zxcvbn-data.py checks): nothing longer matches.
         guard scalar.isASCII || userWords.hasNonASCII else { break }
         candidate.unicodeScalars.append(scalar)
+        guard end >= firstNeeded else { continue }
         if let entry = table[candidate] {
           hits.append(Hit(start: start, end: end, word: candidate, entry: entry))
         }

@@ -45,6 +45,14 @@ enum GuessEstimator {
     }
   }
 
+  /// Brute force over `length` characters of a password of `passwordLength` (the same as
+  /// `guesses(for:passwordLength:)` of such a match, without making one).
+  static func bruteforceGuesses(length: Int, passwordLength: Int) -> Double {
+    let minimum =
+      length >= passwordLength ? 1 : length == 1 ? minimumSubmatchGuessesSingle : minimumSubmatchGuessesMulti
+    return max(bruteforceGuesses(length: length), minimum)
+  }
+
   /// Ten a character, and a little more than any recognised pattern of the same span, so
   /// a pattern wins a tie.
   static func bruteforceGuesses(length: Int) -> Double {

@@ -19,7 +19,8 @@ enum LeetMatcher {
       for index in translated.indices {
         if let letter = reading.first(where: { $0.typed == translated[index] })?.letter { translated[index] = letter }
       }
-      for hit in DictionaryMatcher.hits(in: translated, userWords: userWords) where hit.end > hit.start {
+      for hit in DictionaryMatcher.hits(in: translated, userWords: userWords, differingFrom: password.lowered)
+      where hit.end > hit.start {
         let typed = password.lowered[hit.start...hit.end]
         // Only words that used a substitution: the plain ones are the dictionary's.
         guard PasswordText.string(typed) != hit.word else { continue }

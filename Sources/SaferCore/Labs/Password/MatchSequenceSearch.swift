@@ -13,15 +13,28 @@ enum MatchSequenceSearch {
 
   struct Result {
     var guesses: Double
+    /// The chosen matches, each with its `guesses` filled in.
     var sequence: [PasswordMatch]
   }
 
-  /// The best sequence ending at one position with one length: its last match, the
+  /// The last step of a sequence: a found match (by index), or brute force from `start`.
+  private enum Step {
+    case match(Int)
+    case bruteforce(start: Int)
+  }
+
+  /// The best sequence ending at one position with one length: its last step, the
   /// product of its guesses, and its whole cost.
   private struct Best {
-    var match: PasswordMatch
+    var step: Step
+    var start: Int
     var product: Double
     var cost: Double
+
+    var isBruteforce: Bool {
+      if case .bruteforce = step { return true }
+      return false
+    }
   }
 
   /// Best sequences ending at each position, by length, in the order their lengths first
@@ -47,47 +60,52 @@ enum MatchSequenceSearch {
   static func minimumGuesses(for password: PasswordText, matches: [PasswordMatch]) -> Result {
     let count = password.count
     guard count > 0 else { return Result(guesses: 1, sequence: []) }
-    var byEnd = Array(repeating: [PasswordMatch](), count: count)
-    for match in matches { byEnd[match.end].append(match) }
+    // Each match's guesses once; matches by where they end, then by where they start.
+    let guesses = matches.map { GuessEstimator.guesses(for: $0, passwordLength: count) }
+    var byEnd = Array(repeating: [Int](), count: count)
+    for index in matches.indices { byEnd[matches[index].end].append(index) }
     for end in byEnd.indices {
-      byEnd[end] = byEnd[end].enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
-        .map(\.element)
+      byEnd[end].sort { (matches[$0].start, $0) < (matches[$1].start, $1) }
+    }
+    // l! and 10000^(l-1), for every length a sequence can have.
+    var factorials = [1.0]
+    var penalties = [1.0]
+    for length in 1...count + 1 {
+      factorials.append(factorials[length - 1] * Double(length))
+      penalties.append(penalties[length - 1] * minimumGuessesBeforeGrowingSequence)
     }
     var table = Table(count: count)
 
-    func consider(_ candidate: PasswordMatch, length: Int) {
-      var match = candidate
-      let guesses = match.guesses ?? GuessEstimator.guesses(for: match, passwordLength: count)
-      match.guesses = guesses
+    func consider(_ step: Step, start: Int, end: Int, guesses: Double, length: Int) {
       var product = guesses
-      if length > 1, let before = table[match.start - 1, length - 1] { product *= before.product }
-      var cost = factorial(length) * product
-      cost += pow(minimumGuessesBeforeGrowingSequence, Double(length - 1))
+      if length > 1, let before = table[start - 1, length - 1] { product *= before.product }
+      let cost = factorials[length] * product + penalties[length - 1]
       // A sequence no longer than this one that costs no more wins.
-      for (other, best) in table.entries[match.end] where other <= length && best.cost <= cost { return }
-      table.set(Best(match: match, product: product, cost: cost), end: match.end, length: length)
-    }
-
-    func bruteforce(_ start: Int, _ end: Int) -> PasswordMatch {
-      PasswordMatch(start: start, end: end, token: password.token(start, end), pattern: .bruteforce)
+      for (other, best) in table.entries[end] where other <= length && best.cost <= cost { return }
+      table.set(Best(step: step, start: start, product: product, cost: cost), end: end, length: length)
     }
 
     for end in 0..<count {
-      for match in byEnd[end] {
-        if match.start > 0 {
-          for (length, _) in table.entries[match.start - 1] { consider(match, length: length + 1) }
+      for index in byEnd[end] {
+        let start = matches[index].start
+        if start > 0 {
+          for (length, _) in table.entries[start - 1] {
+            consider(.match(index), start: start, end: end, guesses: guesses[index], length: length + 1)
+          }
         } else {
-          consider(match, length: 1)
+          consider(.match(index), start: 0, end: end, guesses: guesses[index], length: 1)
         }
       }
       // Brute force from the start, or after a sequence that does not end in brute force
       // (two in a row are always worse than one over both).
-      consider(bruteforce(0, end), length: 1)
+      consider(
+        .bruteforce(start: 0), start: 0, end: end,
+        guesses: GuessEstimator.bruteforceGuesses(length: end + 1, passwordLength: count), length: 1)
       if end >= 1 {
         for start in 1...end {
-          let filler = bruteforce(start, end)
-          for (length, best) in table.entries[start - 1] where best.match.pattern != .bruteforce {
-            consider(filler, length: length + 1)
+          let fill = GuessEstimator.bruteforceGuesses(length: end - start + 1, passwordLength: count)
+          for (length, best) in table.entries[start - 1] where !best.isBruteforce {
+            consider(.bruteforce(start: start), start: start, end: end, guesses: fill, length: length + 1)
           }
         }
       }
@@ -101,14 +119,19 @@ enum MatchSequenceSearch {
     var end = count - 1
     var length = chosen.length
     while end >= 0, let best = table[end, length] {
-      sequence.insert(best.match, at: 0)
-      end = best.match.start - 1
+      var match: PasswordMatch
+      switch best.step {
+      case .match(let index):
+        match = matches[index]
+        match.guesses = guesses[index]
+      case .bruteforce(let start):
+        match = PasswordMatch(start: start, end: end, token: password.token(start, end), pattern: .bruteforce)
+        match.guesses = GuessEstimator.bruteforceGuesses(length: end - start + 1, passwordLength: count)
+      }
+      sequence.insert(match, at: 0)
+      end = best.start - 1
       length -= 1
     }
     return Result(guesses: chosen.best.cost, sequence: sequence)
-  }
-
-  static func factorial(_ n: Int) -> Double {
-    n < 2 ? 1 : (2...n).reduce(1.0) { $0 * Double($1) }
   }
 }
