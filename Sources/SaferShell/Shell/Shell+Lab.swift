@@ -2,13 +2,31 @@ import SaferCore
 
 extension Shell {
   /// The labs `lab` runs, for help and Tab completion.
-  static let labs = ["password"]
+  static let labs = ["password", "link"]
 
   /// `lab <name>`: practice with one's own material, outside any lesson.
   func lab(_ argument: String) {
-    switch argument.split(separator: " ").first?.lowercased() {
+    let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+    switch words.first?.lowercased() {
     case "password": passwordLab()
-    default: say("Labs to try: `lab password` (how hard is a password to guess?).")
+    case "link": linkLab(words.count > 1 ? words[1] : "")
+    default:
+      say(
+        "Labs to try: `lab password` (how hard is a password to guess?) and `lab link <link>` (where does a link really go?)."
+      )
+    }
+  }
+
+  /// `lab link <link>`: the link taken apart, and the tricks it plays (see `LinkCheck`).
+  func linkLab(_ text: String) {
+    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      say("Paste or type a link after `lab link`, e.g. `lab link https://starquest.com.gem-gift.net/claim`.")
+      return
+    }
+    do {
+      out.lines(renderer.link(LinkCheck(try LinkAnatomy(text))))
+    } catch {
+      self.error(error.description)
     }
   }
 

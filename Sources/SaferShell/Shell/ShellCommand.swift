@@ -85,9 +85,10 @@ public struct ShellCommand: Sendable {
         "Every question you answer comes back for review just before you would forget it: sooner if you got it wrong, later each time you get it right (the FSRS-6 scheduler). `review` shows what is due, oldest first; `review new` practises questions from lessons you started that you have not met yet. `hint` and `skip` work as in a lesson; `stop` ends the review. The prompt says how many are due.",
       argument: .none),
     .init(
-      name: "lab", usage: "lab password", summary: "practise: see how hard a password is to guess",
+      name: "lab", usage: "lab password | lab link <link>",
+      summary: "practise: how hard is a password to guess, where does a link really go",
       details:
-        "`lab password` asks for a password (not shown as you type) and says how many guesses a guessing program would need, what makes it weak and how to make a strong passphrase. Make one up just for the lab: it is never saved, but a real password belongs only on the site it is for.",
+        "`lab password` asks for a password (not shown as you type) and says how many guesses a guessing program would need, what makes it weak and how to make a strong passphrase. Make one up just for the lab: it is never saved, but a real password belongs only on the site it is for. `lab link <link>` takes a link apart: who really owns it, and the tricks it plays (a real name in front, look-alike letters, an @, a short link).",
       argument: .lab),
     .init(
       name: "progress", usage: "progress", summary: "show your scores and what you know per topic",

@@ -50,6 +50,7 @@ struct LinkLabTests {
     ("https://paypal.com.account-check.net/verify", [.brandInSubdomain]),
     ("https://roblox-freerobux.com", [.brandInDomain]),
     ("https://bit.ly/3xYz", [.shortener]),
+    ("https://starquest.com.gem-gift.net/claim", [.domainInFront]),
     ("http://example.org/news", [.notHTTPS]),
     ("https://a.b.c.d.e.example.com", [.manySubdomains]),
     ("javascript:alert(1)", [.dangerousScheme]),

@@ -26,6 +26,7 @@ public struct LinkCheck: Hashable, Sendable {
       case brandInSubdomain = "brand-in-subdomain"
       case brandInDomain = "brand-in-domain"
       case brandInPath = "brand-in-path"
+      case domainInFront = "domain-in-front"
       case shortener
       case httpLogin = "http-login"
       case notHTTPS = "not-https"
@@ -125,6 +126,16 @@ public struct LinkCheck: Hashable, Sendable {
         add(
           .brandInPath, .caution,
           "\(brand.name) is named after the website's name, which is \(site): the part after the first / can say anything.")
+      }
+    }
+    // `starquest.com.gem-gift.net`: a whole website name in front of another, whatever
+    // the brand (the lessons' StarQuest is one no list knows).
+    if !brandFlagged, let subdomain = link.subdomain {
+      let labels = subdomain.split(separator: ".")
+      if labels.count >= 2, let last = labels.last, PublicSuffixList.shared.isListedSuffix(String(last)) {
+        add(
+          .domainInFront, .danger,
+          "“\(subdomain)” in front looks like a website's name, but the website is \(site): the front part is a disguise.")
       }
     }
     if Brands.shorteners.contains(site) {

@@ -30,6 +30,9 @@ public struct PublicSuffixList: Sendable {
     }
   }
 
+  /// Whether `name` is itself a listed suffix (`com`, `co.uk`), as opposed to a name.
+  public func isListedSuffix(_ name: String) -> Bool { rules.contains(name.lowercased()) }
+
   /// The public suffix of `host` (lower-case Unicode labels, without a trailing dot).
   public func publicSuffix(of host: String) -> String {
     let labels = host.split(separator: ".").map(String.init)
