@@ -37,6 +37,7 @@ static volatile sig_atomic_t resized;
 static volatile sig_atomic_t termination;
 static volatile sig_atomic_t timed_out;
 static volatile sig_atomic_t woken;
+static volatile sig_atomic_t cleared;
 static pthread_t termination_reader;
 static int install_count;
 static pthread_t reader_thread;
@@ -399,10 +400,16 @@ void safer_signals_restore(void) {
 
 /* Ctrl-C as a key, not a signal, while a line is edited: with ISIG off in libedit's edit
    mode the terminal sends no SIGINT to the process group, so a parent such as `make run`
-   is not killed; the key sets the same flag the signal handler would and ends the read. */
+   is not killed. As in bash and Python, on a half-typed line it throws the line away
+   (`^C`, a fresh prompt below); on an empty line it sets the same flag the signal handler
+   would and ends the read. */
 static unsigned char interrupt_command(EditLine *el, int ch) {
-  (void)el;
   (void)ch;
+  const LineInfoW *line = el_wline(el);
+  if (line != NULL && line->lastchar > line->buffer) {
+    cleared = 1; /* the caller reads again, on a fresh line */
+    return CC_EOF;
+  }
   interrupted = 1;
   return CC_EOF;
 }
@@ -411,6 +418,12 @@ int safer_el_catch_ctrl_c(EditLine *el) {
   if (el_set(el, EL_ADDFN, "safer-interrupt", "Cancel the current question", interrupt_command) != 0) return -1;
   if (el_set(el, EL_BIND, "^C", "safer-interrupt", NULL) != 0) return -1;
   return el_set(el, EL_SETTY, "-d", "-isig", NULL);
+}
+
+int safer_take_cleared(void) {
+  int was = cleared;
+  cleared = 0;
+  return was;
 }
 
 int safer_take_interrupt(void) {

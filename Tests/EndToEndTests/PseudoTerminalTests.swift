@@ -239,6 +239,21 @@ struct PseudoTerminalTests {
     #expect(!(try again.screen()).contains("Which age group"), "asked once")
   }
 
+  /// As in bash and Python: Ctrl-C on a half-typed answer throws the line away and asks
+  /// again; only on an empty line does it leave the question.
+  @Test func ctrlCOnAHalfTypedAnswerClearsTheLineOnly() throws {
+    let shell = try openShell()
+    defer { shell.close() }
+    try startLesson(in: shell)
+    try shell.type("a half-typed answer")
+    try shell.press("C-c")
+    try shell.waitFor(text: "a half-typed answer^C")
+    try shell.waitForLastLine("Ana · demo-lesson 1/8 › ")
+    try shell.enter("b")
+    try shell.waitFor(text: "✓ Right!")
+    #expect(try sandbox.answers().count == 1, "the thrown-away line was never an answer")
+  }
+
   @Test func ctrlCStopsTheLessonKeepsProgressAndResumeContinues() throws {
     let shell = try openShell()
     defer { shell.close() }

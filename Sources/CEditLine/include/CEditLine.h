@@ -42,6 +42,9 @@ typedef int (*safer_wake_fn)(void *owner);
 int safer_el_set_wake(EditLine *el, int fd, safer_wake_fn fn);
 /// Whether the last read was ended by the wake function; clears the flag.
 int safer_take_woken(void);
+/// Whether the last read ended because Ctrl-C threw away a half-typed line (to be read
+/// again, on a fresh line); clears the flag.
+int safer_take_cleared(void);
 /// EL_EDITOR: "emacs" or "vi".
 int safer_el_set_editor(EditLine *el, const char *mode);
 /// EL_HIST: lets the editor walk `list` (Up, Down, Ctrl-R).

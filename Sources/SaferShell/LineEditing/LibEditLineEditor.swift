@@ -108,8 +108,16 @@ public final class LibEditLineEditor: LineEditor {
     _ = safer_take_interrupt()
     _ = safer_take_timeout()
     _ = safer_take_woken()
+    _ = safer_take_cleared()
     var count: Int32 = 0
-    guard let raw = el_gets(editLine, &count) else {
+    var read = el_gets(editLine, &count)
+    // Ctrl-C on a half-typed line throws it away, as bash and Python do: `^C`, and the same
+    // question asked again on a fresh line. Only Ctrl-C on an empty line interrupts.
+    while read == nil && safer_take_cleared() != 0 {
+      FileHandle.standardOutput.write(Data("^C\n".utf8))
+      read = el_gets(editLine, &count)
+    }
+    guard let raw = read else {
       marked = currentPrompt ?? marked
       if safer_take_woken() != 0 {
         return .woken

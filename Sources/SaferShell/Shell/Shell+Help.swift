@@ -35,7 +35,7 @@ extension Shell {
     }
     say(
       style.dim(
-        "While a question is open, anything else you type is your answer. Tab completes; Ctrl-C stops a lesson (progress kept); Ctrl-D leaves."
+        "While a question is open, anything else you type is your answer. Tab completes; Ctrl-C clears a half-typed line, and on an empty line stops a lesson (progress kept); Ctrl-D leaves."
       ))
   }
 }
