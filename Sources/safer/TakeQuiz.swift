@@ -22,6 +22,7 @@ struct TakeQuiz: ParsableCommand {
   @Option(help: "Attempts allowed.") var attempts: Int?
   @Option(help: "Which attempt counts: highest, average, first or last.") var grading: String?
   @Flag(help: "Exam mode: answers are marked only at the end.") var exam = false
+  @Option(help: "When answers are marked: immediate or end.") var feedback: String?
   @Option(help: "Read a quiz file named by QUIZ as: yaml, gift or aiken (a .txt is told by content).")
   var format: ContentFile.Format?
   @Flag(
@@ -44,6 +45,7 @@ struct TakeQuiz: ParsableCommand {
     add("attempts", attempts)
     add("grading", grading)
     if exam { words.append("--exam") }
+    add("feedback", feedback)
     do {
       _ = try QuizOverrides.parse(words)
     } catch {

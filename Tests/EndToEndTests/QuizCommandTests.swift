@@ -47,4 +47,15 @@ struct QuizCommandTests {
     #expect(output.contains("`--pass-mark 10` was refused: the pass mark is 50%"))
     #expect(!output.contains("▶ Demo quiz"), "no attempt was started")
   }
+
+  /// `--feedback end` works on the command line as `help quiz` says, and asking for more
+  /// questions than the quiz has says so.
+  @Test func feedbackOnTheCommandLineAndATooLargeCountIsExplained() throws {
+    try sandbox.addLesson("demo-quiz.yaml", DemoLesson.quizYAML())
+    let result = try sandbox.run(
+      ["quiz", "demo-quiz", "--count", "99", "--feedback", "end"] + sandbox.shellArguments(user: "ana"), stdin: "b\n")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(unwrapped(result.stdout).contains("This quiz has 8 questions to draw from, so all 8 are asked (not 99)."))
+    #expect(result.stdout.contains("Answer saved."), "feedback at the end: no mark yet")
+  }
 }

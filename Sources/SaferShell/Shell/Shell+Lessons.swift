@@ -147,6 +147,12 @@ extension Shell {
         }
       } else {
         say(style.bold("▶ " + TerminalSafe.clean(start.runner.title)))
+        // `--count 99` on a quiz of 8: say so rather than quietly ask 8.
+        if let asked = overrides.values["count"].flatMap(Int.init), let total = start.runner.present()?.total,
+          asked > total
+        {
+          say(style.dim("This quiz has \(total) questions to draw from, so all \(total) are asked (not \(asked))."))
+        }
       }
       presentCurrent(withExplanations: true)
     } catch {
