@@ -58,4 +58,13 @@ struct QuizCommandTests {
     #expect(unwrapped(result.stdout).contains("This quiz has 8 questions to draw from, so all 8 are asked (not 99)."))
     #expect(result.stdout.contains("Answer saved."), "feedback at the end: no mark yet")
   }
+
+  /// Starting something else in the middle of a lesson says where the lesson stopped.
+  @Test func switchingAwaySaysTheLessonIsPaused() throws {
+    try sandbox.addLesson("demo-quiz.yaml", DemoLesson.quizYAML())
+    let result = try sandbox.run(sandbox.shellArguments(user: "ana"), stdin: "start demo-lesson\nb\nquiz demo-quiz\nquit\n")
+    #expect(
+      unwrapped(result.stdout).contains("“Demo lesson” is paused at question 2 of 8; `start demo-lesson` goes back to it."),
+      "\(result.stdout)")
+  }
 }

@@ -130,9 +130,16 @@ extension Shell {
   /// quiz that turns out to be continued were not used: the student is told so.
   func begin(ignoring overrides: QuizOverrides = QuizOverrides(), _ action: (ActivityStarter) throws -> ActivityStarter.Start) {
     guard let starter else { return }
+    let previous = runner.flatMap { $0.isFinished ? nil : $0 }
     do {
       let start = try action(starter)
       runner = start.runner
+      // Leaving a lesson half-way for another: say where it stopped and how to go back.
+      if let previous, previous.contentID != start.runner.contentID {
+        let place = previous.present().map { " at question \($0.number) of \($0.total)" } ?? ""
+        let id = TerminalSafe.clean(previous.contentID, keepNewlines: false)
+        say(style.dim("“\(TerminalSafe.clean(previous.title))” is paused\(place); `start \(id)` goes back to it."))
+      }
       if case .continued = start, let presentation = start.runner.present() {
         let id = TerminalSafe.clean(start.runner.contentID)
         say(
