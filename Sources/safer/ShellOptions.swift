@@ -25,6 +25,13 @@ struct ShellOptions: ParsableArguments {
     let environment = locations.environment
     let data = locations.dataFolder
     let interactive = isatty(STDIN_FILENO) == 1
+    // Without a terminal the first piped line would be taken for a name (`printf 'whoami\n'
+    // | safer` logging in a student called "whoami"): the student must be named.
+    let named = user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    if !interactive && named == nil {
+      printError("safer: without a terminal, say who is practising: --user NAME (or SAFER_USER=NAME).")
+      throw ExitCode(2)
+    }
     TerminationSignals.install()
     let editor: any LineEditor = interactive ? LibEditLineEditor(programName: "safer", historyFile: nil) : PipedLineEditor()
     let style = Style(

@@ -191,6 +191,18 @@ struct PipedSessionTests {
     #expect(Verdict.count(in: result.stdout) == 1)
   }
 
+  /// Piped input without `--user` is refused, rather than its first line taken for a name.
+  @Test func pipedInputNeedsANamedStudent() throws {
+    let result = try sandbox.run(["--data", sandbox.data.path, "--lessons", sandbox.lessons.path], stdin: "whoami\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--user NAME (or SAFER_USER=NAME)"))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.usersFolder.path), "nobody called whoami was created")
+    let named = try sandbox.run(
+      ["--data", sandbox.data.path, "--lessons", sandbox.lessons.path], stdin: "whoami\n",
+      environment: ["SAFER_USER": "Ana"])
+    #expect(named.status == 0 && named.stdout.contains("Ana"))
+  }
+
   /// The argument parser's errors quote what was typed: escape sequences are neutralised
   /// and a huge argument is clipped.
   @Test func commandLineErrorsAreTerminalSafeAndBounded() throws {
