@@ -14,6 +14,11 @@ extension Shell {
       .map(\.key)
   }
 
+  /// How many items are due: counted, not sorted, as the prompt asks before every line.
+  func dueReviewCount(at date: Date) -> Int {
+    handle?.record.reviews.values.reduce(0) { $0 + ($1.isDue(at: date) ? 1 : 0) } ?? 0
+  }
+
   /// Records from before review items existed get them from their answers, once.
   func migrateReviews() {
     guard let handle, !handle.isReadOnly, handle.record.reviews.isEmpty,
@@ -124,7 +129,7 @@ extension Shell {
     }
     let now = env.clock.now()
     var message = "Reviewed \(done) question\(done == 1 ? "" : "s")" + (done > 0 ? ", \(right) right." : ".")
-    let due = dueReviews(at: now).count
+    let due = dueReviewCount(at: now)
     if due > 0 {
       message += " \(due) more \(due == 1 ? "is" : "are") due: `review` goes on."
     } else if let next = handle?.record.reviews.values.map(\.schedule.due).filter({ $0 > now }).min() {

@@ -191,7 +191,7 @@ public final class Shell {
     if let runner, let presentation = runner.present(), presentation.question != nil {
       prompt += " · \(runner.contentID) \(presentation.number)/\(presentation.total)"
     } else {
-      let due = dueReviews(at: env.clock.now()).count
+      let due = dueReviewCount(at: env.clock.now())
       if due > 0 { prompt += " · \(due) to review" }
     }
     return prompt + " › "
