@@ -127,10 +127,7 @@ extension Certificate {
   /// Writes the HTML (replaced whole, never through a link) and returns its path.
   public func save(dataFolder: String, userID: String) throws(FileWriteError) -> String {
     let file = Self.path(dataFolder: dataFolder, userID: userID, band: band)
-    let folder = (file as NSString).deletingLastPathComponent
-    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-      throw FileWriteError(path: folder, reason: "the folder could not be made")
-    }
+    try AtomicFile.makeFolder((file as NSString).deletingLastPathComponent)
     try AtomicFile.write(Data(html().utf8), to: file, permissions: 0o644)
     return file
   }

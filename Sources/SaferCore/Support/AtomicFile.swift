@@ -53,6 +53,22 @@ public enum AtomicFile {
     }
   }
 
+  /// Makes a folder of the data folder (`classes/`, `certificates/`) if it is missing;
+  /// refuses one that is a link, so nothing is ever written through it.
+  public static func makeFolder(_ path: String) throws(FileWriteError) {
+    var existing = stat()
+    if lstat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFLNK {
+      throw FileWriteError(path: path, reason: "it is a link, not a folder (nothing is written through one)")
+    }
+    do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+      throw FileWriteError(path: path, reason: FileReason.text(errno))
+    }
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+      throw FileWriteError(path: path, reason: "it is not a folder")
+    }
+  }
+
   /// Appends one line (an audit entry): `O_APPEND|O_NOFOLLOW`, then fdatasync.
   public static func append(line: String, to path: String) throws(FileWriteError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -340,3 +340,20 @@ struct ClassSessionTests {
     }
   }
 }
+
+/// Folders the data folder gains (`classes/`, `certificates/`) are never a link's target.
+@Suite("Data folder subfolders")
+struct DataSubfolderTests {
+  @Test func aLinkInPlaceOfAFolderIsRefusedAndNothingIsWrittenThroughIt() throws {
+    let folder = try TemporaryFolder()
+    let data = folder.path + "/data"
+    let outside = folder.path + "/outside"
+    for path in [data, outside] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    try FileManager.default.createSymbolicLink(atPath: data + "/classes", withDestinationPath: outside)
+    let results = ClassResults(ClassSessionTests.session())
+    #expect(throws: FileWriteError.self) { try ClassResultsFolder(dataFolder: data).save(results, stem: "s1") }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+    try AtomicFile.makeFolder(data + "/certificates")
+    try AtomicFile.makeFolder(data + "/certificates")
+  }
+}

@@ -61,15 +61,7 @@ public struct ClassResultsFolder: Sendable {
     try? AtomicFile.append(line: now.ISO8601Format() + " " + safe, to: file(stem, "log"))
   }
 
-  private func makeFolder() throws(FileWriteError) {
-    do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-      throw FileWriteError(path: path, reason: FileReason.text(errno))
-    }
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-      throw FileWriteError(path: path, reason: "it is not a folder")
-    }
-  }
+  private func makeFolder() throws(FileWriteError) { try AtomicFile.makeFolder(path) }
 
   /// Every results file in the folder, oldest first; one that cannot be read is named in
   /// `unreadable` with the reason.
