@@ -267,7 +267,7 @@ enum ProjectorPage {
         for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
         return parent;
       }
-      function letter(i) { return String.fromCharCode(97 + (i % 26)); }
+      function letter(i, count) { return count > 26 ? String(i + 1) : String.fromCharCode(97 + i); }
       function num(x) { return typeof x === 'number' && isFinite(x) ? x : 0; }
       function score(x) {
         x = num(x);
@@ -424,7 +424,7 @@ enum ProjectorPage {
           var grid = el('div', 'match');
           var ol1 = el('ol'), ol2 = el('ol');
           left.forEach(function (item, i) { var li = el('li'); add(li, el('span', 'num', i + 1), el('span', null, item)); ol1.appendChild(li); });
-          options.forEach(function (item, i) { var li = el('li'); add(li, el('span', 'letter', letter(i)), el('span', null, item)); ol2.appendChild(li); });
+          options.forEach(function (item, i) { var li = el('li'); add(li, el('span', 'letter', letter(i, options.length)), el('span', null, item)); ol2.appendChild(li); });
           return add(grid, ol1, ol2);
         }
         if (!options.length) {
@@ -442,8 +442,8 @@ enum ProjectorPage {
         var tiles = el('div', cls);
         options.forEach(function (text, i) {
           var t = el('div', 'tile c' + (i % 8));
-          add(t, el('span', 'letter', letter(i)), el('span', 'txt', text));
-          t.setAttribute('aria-label', letter(i) + ') ' + text);
+          add(t, el('span', 'letter', letter(i, options.length)), el('span', 'txt', text));
+          t.setAttribute('aria-label', letter(i, options.length) + ') ' + text);
           tiles.appendChild(t);
         });
         return tiles;

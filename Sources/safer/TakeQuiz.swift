@@ -15,7 +15,10 @@ struct TakeQuiz: ParsableCommand {
   @Option(help: "How many questions to draw.") var count: Int?
   @Option(help: "The seed for drawing and shuffling.") var seed: String?
   @Flag(inversion: .prefixedNo, help: "Shuffle the questions.") var shuffle: Bool?
-  @Flag(name: .customLong("shuffle-answers"), help: "Shuffle each question's choices.") var shuffleAnswers = false
+  @Flag(
+    name: [.customLong("shuffle-answers")], inversion: .prefixedNo,
+    help: "Shuffle each question's choices (the default; the order is the same for one student every time).")
+  var shuffleAnswers: Bool?
   @Option(name: .customLong("time-limit"), help: "Seconds per question.") var timeLimit: Double?
   @Option(name: .customLong("quiz-time-limit"), help: "Seconds for the whole quiz.") var quizTimeLimit: Double?
   @Option(name: .customLong("pass-mark"), help: "Percentage needed to pass.") var passMark: Double?
@@ -38,7 +41,7 @@ struct TakeQuiz: ParsableCommand {
     add("count", count)
     add("seed", seed)
     if let shuffle { words.append(shuffle ? "--shuffle" : "--no-shuffle") }
-    if shuffleAnswers { words.append("--shuffle-answers") }
+    if let shuffleAnswers { words.append(shuffleAnswers ? "--shuffle-answers" : "--no-shuffle-answers") }
     add("time-limit", timeLimit)
     add("quiz-time-limit", quizTimeLimit)
     add("pass-mark", passMark)

@@ -10,7 +10,7 @@ enum LessonParser {
   static let stepKeys: Set<String> = [
     "id", "kind", "prompt", "explain", "choices", "hints", "explanation", "points", "next", "answer",
     "feedback", "accept", "pattern", "typos", "tolerance", "unit", "items", "answers", "pairs", "title", "category",
-    "shuffle",
+    "shuffle", "idNumber", "tags",
   ]
 
   /// `isBank`: a `kind: bank` file, a question bank in the native format (what `safer

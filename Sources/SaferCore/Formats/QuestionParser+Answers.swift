@@ -3,7 +3,8 @@ import Yams
 /// The answer fields of text, number and matching questions, including the weighted
 /// answers question banks use (GIFT's `=%50%answer`).
 extension QuestionParser {
-  /// `accept:` holds answers worth full marks, or `{text, weight, feedback}` for others.
+  /// `accept:` holds answers worth full marks, or `{text, weight, feedback}` for others,
+  /// with `pattern` in place of `text` for an answer matched by a regular expression.
   static func parseText(_ map: inout YAMLMap) -> Question.Kind? {
     var options: [Question.TextOption] = []
     var problems: [Diagnostic] = []
@@ -13,10 +14,16 @@ extension QuestionParser {
       if case .scalar(let scalar) = node {
         options.append(Question.TextOption(text: scalar.string))
       } else if var entry = YAMLMap(node, file: map.file, what: "an accepted answer", problems: &problems) {
-        entry.rejectUnknownKeys(allowed: ["text", "weight", "feedback"], what: "an accepted answer")
-        if let text = entry.string("text", required: true) {
+        entry.rejectUnknownKeys(allowed: ["text", "pattern", "weight", "feedback"], what: "an accepted answer")
+        // `pattern` (a regular expression, as GIFT's `=%50%*phish*` reads) or `text`.
+        let pattern = entry.string("pattern")
+        if let pattern, (try? Regex(pattern)) == nil {
+          entry.error("`pattern` is not a valid regular expression", at: entry.valueLocation(of: "pattern"))
+        }
+        if let text = pattern == nil ? entry.string("text", required: true) : entry.string("text") ?? "" {
           options.append(
-            Question.TextOption(text: text, weight: weight(&entry) ?? 100, feedback: entry.string("feedback")))
+            Question.TextOption(
+              text: text, weight: weight(&entry) ?? 100, feedback: entry.string("feedback"), pattern: pattern))
         }
         problems += entry.diagnostics
       }

@@ -34,6 +34,9 @@ enum QuestionParser {
     question.title = map.string("title")
     question.category = map.string("category")
     question.shuffleChoices = map.bool("shuffle") ?? true
+    // Moodle's ID number and tags, kept for a bank going back to Moodle.
+    question.idNumber = map.string("idNumber")
+    question.tags = map.strings("tags")
     return question
   }
 
@@ -48,8 +51,8 @@ enum QuestionParser {
         map.error("a single-choice question needs exactly one choice with `correct: true` (found \(correct))")
       } else if correct == 0 {
         map.error("mark at least one choice `correct: true`")
-      } else if choices.count > 26 {
-        map.error("at most 26 choices (they are lettered a to z)")
+      } else if choices.count > Question.maximumChoices {
+        map.error("at most \(Question.maximumChoices) choices")
       }
       if kindName != "scenario" && choices.contains(where: { $0.next != nil }) {
         map.error("`next` on a choice only makes sense in a `scenario` question")

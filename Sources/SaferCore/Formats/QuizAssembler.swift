@@ -5,6 +5,15 @@ public struct QuizItem: Hashable, Sendable {
   public var lessonID: String
   public var topic: String
   public var question: Question
+  /// Where the shown choices come from when they were shuffled (`AnswerShuffle`): shown
+  /// position → position in the file. `nil`: as in the file.
+  public var choiceOrder: [Int]?
+
+  public init(lessonID: String, topic: String, question: Question) {
+    self.lessonID = lessonID
+    self.topic = topic
+    self.question = question
+  }
 
   /// `lesson/question`, unique over the library.
   public var globalID: String { "\(lessonID)/\(question.id)" }

@@ -54,7 +54,7 @@ enum QuizParser {
         map.error("`feedback` is `immediate` (after each answer) or `end` (exam mode)", at: map.valueLocation(of: "feedback"))
       }
     }
-    let shuffleAnswers = map.bool("shuffleAnswers") ?? false
+    let shuffleAnswers = map.bool("shuffleAnswers") ?? true
     guard let id, let title else { return (nil, problems + map.diagnostics) }
     var quiz = Quiz(
       id: id, title: title, topic: map.string("topic"), selections: selections, count: count,

@@ -73,15 +73,21 @@ public struct Question: Hashable, Sendable {
 
   /// A short-text answer that earns a share of the points (GIFT `=%50%answer`).
   public struct TextOption: Hashable, Sendable {
+    /// The answer; for an option with a `pattern`, an example of it (may be empty).
     public var text: String
     /// Percent of the question's points, -100…100.
     public var weight: Double
     public var feedback: String?
+    /// A regular expression the whole (trimmed) answer matches instead of `text`, case
+    /// ignored: a GIFT wildcard worth part of the points (`=%50%*phish*`), or Moodle's
+    /// catch-all `=%10%*` that gives something for any answer.
+    public var pattern: String?
 
-    public init(text: String, weight: Double = 100, feedback: String? = nil) {
+    public init(text: String, weight: Double = 100, feedback: String? = nil, pattern: String? = nil) {
       self.text = text
       self.weight = weight
       self.feedback = feedback
+      self.pattern = pattern
     }
   }
 
@@ -104,8 +110,12 @@ public struct Question: Hashable, Sendable {
     }
 
     /// The answers worth full marks.
-    public var accepted: [String] { options.filter { $0.weight >= 100 }.map(\.text) }
+    public var accepted: [String] { options.filter { $0.weight >= 100 && $0.pattern == nil }.map(\.text) }
   }
+
+  /// The most choices a question may have. Moodle sets no limit, and past 26 the choices
+  /// are numbered instead of lettered (`Grader.label`); this only bounds a broken file.
+  public static let maximumChoices = 1000
 
   /// Unique inside its lesson.
   public var id: String
@@ -120,6 +130,10 @@ public struct Question: Hashable, Sendable {
   public var location: SourceLocation?
   /// A title from a question bank (GIFT `::title::`), for teachers' reports.
   public var title: String?
+  /// Whether `id` was made up by a bank reader because the file named no question (an
+  /// untitled GIFT question is `q3`, every Aiken question `q<N>`): exports leave it out
+  /// rather than present it as the author's title.
+  public var hasGeneratedID = false
   /// A question-bank category (GIFT `$CATEGORY:`), which quizzes can select by.
   public var category: String?
   /// Whether a quiz that shuffles answers may shuffle this question's choices.

@@ -32,9 +32,9 @@ public struct Quiz: Hashable, Sendable {
   public var file: String
   public var contentVersion: String
   public var location: SourceLocation?
-  /// Shuffle each question's choices (the same way for everyone with the same seed),
-  /// except questions that say `shuffle: false`.
-  public var shuffleAnswers = false
+  /// Shuffle each question's choices, as Moodle does by default (in an order of the
+  /// student's own, see `AnswerShuffle`), except questions that say `shuffle: false`.
+  public var shuffleAnswers = true
   /// Seconds for the whole quiz; answers after that score 0 and the quiz ends.
   public var totalTimeLimit: Double?
   /// When the student learns whether an answer was right.

@@ -16,7 +16,8 @@ public struct QuizOverrides: Hashable, Sendable {
     ("seed", "N", "the seed for drawing and shuffling"),
     ("shuffle", nil, "shuffle the questions"),
     ("no-shuffle", nil, "keep the questions in order"),
-    ("shuffle-answers", nil, "shuffle each question's choices"),
+    ("shuffle-answers", nil, "shuffle each question's choices (the default)"),
+    ("no-shuffle-answers", nil, "show each question's choices in the file's order"),
     ("time-limit", "SECONDS", "time per question"),
     ("quiz-time-limit", "SECONDS", "time for the whole quiz"),
     ("pass-mark", "PERCENT", "percentage needed to pass"),
@@ -76,6 +77,8 @@ public struct QuizOverrides: Hashable, Sendable {
         return refuse(name, "the quiz file decides which questions are drawn")
       case "no-shuffle":
         if quiz.shuffle { return refuse(name, "the quiz shuffles its questions") }
+      case "no-shuffle-answers":
+        if quiz.shuffleAnswers { return refuse(name, "the quiz shuffles each question's choices") }
       case "time-limit":
         if let number, let limit = quiz.timeLimit, number > limit {
           return refuse(name, "the quiz gives \(seconds(limit)) per question; you may ask for less time, not more")
@@ -122,6 +125,7 @@ public struct QuizOverrides: Hashable, Sendable {
     if values["shuffle"] != nil { quiz.shuffle = true }
     if values["no-shuffle"] != nil { quiz.shuffle = false }
     if values["shuffle-answers"] != nil { quiz.shuffleAnswers = true }
+    if values["no-shuffle-answers"] != nil { quiz.shuffleAnswers = false }
     if let limit = try number("time-limit", 1...86_400) { quiz.timeLimit = limit }
     if let limit = try number("quiz-time-limit", 1...86_400) { quiz.totalTimeLimit = limit }
     if let mark = try number("pass-mark", 0...100) { quiz.passMark = mark }

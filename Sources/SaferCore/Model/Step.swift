@@ -11,6 +11,9 @@ public struct Step: Hashable, Sendable {
   public var content: Content
   /// The step that follows (`end` ends the lesson); `nil` means the next one in the file.
   public var next: String?
+  /// A description's title in a question bank (GIFT `::About::Read this first.`), kept so
+  /// an exported bank gives it back; explanations in lessons have none.
+  public var title: String?
   public var location: SourceLocation?
 
   public init(id: String? = nil, content: Content, next: String? = nil, location: SourceLocation? = nil) {

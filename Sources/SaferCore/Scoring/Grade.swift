@@ -38,7 +38,8 @@ public struct Grade: Hashable, Sendable {
 public enum ResponseProblem: Error, Hashable, Sendable, CustomStringConvertible {
   /// Nothing was typed.
   case empty
-  /// A letter that is not one of the choices.
+  /// A letter that is not one of the choices; `letters` lists the valid ones (`a, b, c`),
+  /// or is the range `1 to 40` for choices numbered because there are more than 26.
   case notAChoice(String, letters: String)
   /// Several letters where one is wanted.
   case oneChoiceOnly
@@ -53,6 +54,8 @@ public enum ResponseProblem: Error, Hashable, Sendable, CustomStringConvertible 
   public var description: String {
     switch self {
     case .empty: "Type your answer, or `hint`, `skip` or `help`."
+    case .notAChoice(let text, let letters) where letters.contains(" to "):
+      "“\(text)” is not one of the choices; answer with a number from \(letters)."
     case .notAChoice(let text, let letters): "“\(text)” is not one of the choices; answer with a letter (\(letters))."
     case .oneChoiceOnly: "Pick just one letter for this question."
     case .notTrueOrFalse: "Answer `true` or `false` (or `t`/`f`)."

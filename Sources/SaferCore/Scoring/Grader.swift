@@ -7,8 +7,16 @@ public enum Grader {
   /// …up to this share, so a right answer always earns something.
   public static let maximumHintPenalty = 0.75
 
+  /// `a` for 0, `b` for 1…: the labels of up to 26 options.
   public static func letter(_ index: Int) -> String {
-    String(UnicodeScalar(UInt8(97 + index)))
+    index < 26 ? String(UnicodeScalar(UInt8(97 + index))) : String(index + 1)
+  }
+
+  /// The label a student types for option `index` of `count`: a letter, or the number from
+  /// 1 when there are more options than letters (Moodle sets no limit on a question's
+  /// answers, and numbers them then, so neither does Safer Shell).
+  public static func label(_ index: Int, of count: Int) -> String {
+    count <= 26 ? letter(index) : String(index + 1)
   }
 
   /// The order in which an `order` question shows its items: shuffled the same way for
@@ -72,7 +80,7 @@ public enum Grader {
   static func labelled(_ choices: [Choice], _ index: Int) -> String {
     var text = choices[index].text.trimmingCharacters(in: .whitespaces)
     if text.hasSuffix(".") && !text.hasSuffix("..") { text.removeLast() }
-    return "\(letter(index))) \(text)"
+    return "\(label(index, of: choices.count))) \(text)"
   }
 
   /// Why the right answer is right: the right choices' feedback, or the question's. Never
@@ -149,7 +157,8 @@ public enum Grader {
       let choice = choices[index]
       // A weighted choice (GIFT `~%50%`) earns its share; a negative weight earns nothing.
       let credit = choice.weight.map { min(1, max(0, $0 / 100)) }
-      return verdict(choice.isCorrect, credit: credit, feedback: [choice.feedback], choice: index, as: letter(index))
+      return verdict(
+        choice.isCorrect, credit: credit, feedback: [choice.feedback], choice: index, as: label(index, of: choices.count))
     case .multiple(let choices):
       let picked = Set(try letters(in: response, count: choices.count))
       let right = Set(choices.indices.filter { choices[$0].isCorrect })
@@ -165,7 +174,9 @@ public enum Grader {
       let feedback = picked.sorted().map { index in
         choices[index].feedback.map { "\(letter(index))) \($0)" }
       }
-      return verdict(picked == right, credit: credit, feedback: feedback, as: picked.sorted().map(letter).joined(separator: ", "))
+      return verdict(
+        picked == right, credit: credit, feedback: feedback,
+        as: picked.sorted().map { label($0, of: choices.count) }.joined(separator: ", "))
     case .trueFalse(let answer):
       let value = try trueOrFalse(response)
       return verdict(value == answer, feedback: [general(value == answer)], as: value ? "true" : "false")
@@ -236,11 +247,19 @@ public enum Grader {
     return (0..<pairs).compactMap { byNumber[$0] }
   }
 
-  /// Choice letters in a response such as `b`, `A)`, `a c`, `a,c`, `ac` or `2`.
+  /// Choice letters in a response such as `b`, `A)`, `a c`, `a,c`, `ac` or `2`; numbers
+  /// (`3`, `3, 27`) for more than 26 choices.
   static func letters(in response: String, count: Int) throws(ResponseProblem) -> [Int] {
-    let valid = (0..<count).map(letter).joined(separator: ", ")
+    let valid = count <= 26 ? (0..<count).map(letter).joined(separator: ", ") : "1 to \(count)"
     let lowered = response.lowercased()
     if let number = Int(lowered), (1...count).contains(number) { return [number - 1] }
+    if count > 26 {
+      let numbers = lowered.split { " ,);.".contains($0) }.map { Int($0) }
+      guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (1...count).contains($0) } ?? false }) else {
+        throw .notAChoice(response, letters: valid)
+      }
+      return numbers.compactMap { $0.map { $0 - 1 } }
+    }
     var result: [Int] = []
     for scalar in lowered.unicodeScalars {
       if scalar == " " || scalar == "," || scalar == ")" || scalar == "." || scalar == ";" { continue }

@@ -32,15 +32,28 @@ public enum TextMatcher {
   public static func bestOption(for response: String, in answer: Question.TextAnswer) -> Question.TextOption? {
     let folded = fold(response)
     guard !folded.isEmpty else { return nil }
+    let trimmed = response.trimmingCharacters(in: .whitespacesAndNewlines)
     var best: Question.TextOption?
-    for option in answer.options where same(folded, fold(option.text), forgivingTypos: answer.forgivesTypos) {
-      if best == nil || option.weight > (best?.weight ?? 0) { best = option }
+    for option in answer.options {
+      let matched =
+        if let pattern = option.pattern {
+          wholeMatch(trimmed, pattern)
+        } else {
+          same(folded, fold(option.text), forgivingTypos: answer.forgivesTypos)
+        }
+      if matched, best == nil || option.weight > (best?.weight ?? 0) { best = option }
     }
-    if (best?.weight ?? 0) < 100, let pattern = answer.pattern, let regex = try? Regex(pattern).ignoresCase() {
-      let trimmed = response.trimmingCharacters(in: .whitespacesAndNewlines)
-      if (try? regex.wholeMatch(in: trimmed)) != nil { return Question.TextOption(text: trimmed) }
+    if (best?.weight ?? 0) < 100, let pattern = answer.pattern, wholeMatch(trimmed, pattern) {
+      return Question.TextOption(text: trimmed)
     }
     return best
+  }
+
+  /// Whether the whole of `text` matches `pattern`, case ignored; a pattern that does not
+  /// compile matches nothing (lesson files are checked for that).
+  private static func wholeMatch(_ text: String, _ pattern: String) -> Bool {
+    guard let regex = try? Regex(pattern).ignoresCase() else { return false }
+    return (try? regex.wholeMatch(in: text)) != nil
   }
 
   private static func same(_ folded: String, _ target: String, forgivingTypos: Bool) -> Bool {

@@ -235,8 +235,12 @@ public final class ActivityRunner {
     guard let attempt else { return nil }
     let now = clock.now()
     let (questionKey, topic, nextPosition, closing) = advance(from: attempt, grade: grade, question: question)
+    var saved = response
+    if case .quiz(_, let items) = content, items.indices.contains(attempt.position) {
+      saved = items[attempt.position].inFileOrder(response)
+    }
     var answer = AnswerRecord(
-      questionID: questionKey, topic: topic, response: response, correct: grade.isCorrect, points: grade.points,
+      questionID: questionKey, topic: topic, response: saved, correct: grade.isCorrect, points: grade.points,
       maxPoints: grade.maxPoints, seconds: (seconds * 10).rounded() / 10, hintsUsed: hintsShown, skipped: skipped,
       timedOut: grade.timedOut, at: now)
     answer.needsReview = grade.needsReview ? true : nil
@@ -324,7 +328,9 @@ public final class ActivityRunner {
     let questions: [String: Question]
     switch content {
     case .lesson(let flow): questions = Dictionary(flow.lesson.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    case .quiz(_, let items): questions = Dictionary(items.map { ($0.globalID, $0.question) }, uniquingKeysWith: { a, _ in a })
+    // Saved answers name the file's letters (`QuizItem.inFileOrder`).
+    case .quiz(_, let items):
+      questions = Dictionary(items.map { ($0.globalID, $0.fileOrderQuestion) }, uniquingKeysWith: { a, _ in a })
     }
     let missed = attempt.answers.filter { !$0.correct && $0.needsReview != true }.compactMap { answer -> Summary.Missed? in
       guard let question = questions[answer.questionID] else { return nil }

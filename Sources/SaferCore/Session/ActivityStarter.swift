@@ -68,7 +68,9 @@ public struct ActivityStarter {
       let quiz = (try? QuizOverrides(values: open.overrides ?? [:]).apply(to: fileQuiz)) ?? fileQuiz
       let all = Dictionary(
         library.lessons.flatMap(QuizAssembler.items(of:)).map { ($0.globalID, $0) }, uniquingKeysWith: { a, _ in a })
-      let items = (open.questionOrder ?? []).compactMap { all[$0] }.map { AnswerShuffle.apply(to: $0, in: quiz) }
+      let items = (open.questionOrder ?? []).compactMap { all[$0] }.map {
+        AnswerShuffle.apply(to: $0, in: quiz, student: handle.record.profile.id)
+      }
       try save { $0.resume = .init(attemptID: open.id) }
       return .continued(ActivityRunner(content: .quiz(quiz, items), handle: handle, clock: clock, attemptID: open.id))
     }
@@ -82,7 +84,7 @@ public struct ActivityStarter {
     if let allowed = quiz.attemptsAllowed, used >= allowed {
       throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
     }
-    let items = assembler.assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz) }
+    let items = assembler.assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz, student: handle.record.profile.id) }
     var attempt = Attempt(
       id: UUID().uuidString.lowercased(), kind: .quiz, contentID: quiz.id, contentVersion: quiz.contentVersion,
       title: quiz.title, topic: quiz.topic, started: clock.now(), questionOrder: items.map(\.globalID))

@@ -23,10 +23,11 @@ extension QuestionRenderer {
     for (index, option) in question.options.enumerated() {
       lines += TextWrapper(width: width).wrap(
         markup.inline(display(option, keepNewlines: false)),
-        firstIndent: indent + style.bold(Grader.letter(index) + ")") + " ", indent: indent + "   ")
+        firstIndent: indent + style.bold(Grader.label(index, of: question.options.count) + ")") + " ",
+        indent: indent + "   ")
     }
     let instruction =
-      instructionText(kind: question.kind, unit: question.unit, pairs: question.left.count)
+      instructionText(kind: question.kind, unit: question.unit, pairs: question.left.count, choices: question.options.count)
       + " Time limit: \(Grader.formatNumber(question.timeLimit)) s."
     lines += TextWrapper(width: width).wrap(style.dim(instruction))
     return lines

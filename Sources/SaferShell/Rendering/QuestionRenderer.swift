@@ -46,7 +46,7 @@ public struct QuestionRenderer {
       for (index, choice) in choices.enumerated() {
         lines += TextWrapper(width: width).wrap(
           markup.inline(display(choice.text, keepNewlines: false)),
-          firstIndent: "  " + style.bold(Grader.letter(index) + ")") + " ", indent: "     ")
+          firstIndent: "  " + style.bold(Grader.label(index, of: choices.count) + ")") + " ", indent: "     ")
       }
     case .trueFalse:
       lines.append("  " + style.bold("a)") + " True")
@@ -110,15 +110,15 @@ public struct QuestionRenderer {
     case .matching(let all): pairs = all.filter { !$0.isDistractor }.count
     default: break
     }
-    return instructionText(kind: question.kindName, unit: unit, pairs: pairs)
+    return instructionText(kind: question.kindName, unit: unit, pairs: pairs, choices: question.choices.count)
   }
 
   /// How to type the answer. `unit`: a number question's; `pairs`: a matching question's
-  /// left-hand items.
-  func instructionText(kind: String, unit: String?, pairs: Int) -> String {
+  /// left-hand items; `choices`: how many, since more than 26 are numbered.
+  func instructionText(kind: String, unit: String?, pairs: Int, choices: Int = 0) -> String {
     switch kind {
-    case "single", "scenario": "Type a letter."
-    case "multiple": "Type every right letter, e.g. `a c`."
+    case "single", "scenario": choices > 26 ? "Type the number of your choice." : "Type a letter."
+    case "multiple": choices > 26 ? "Type every right number, e.g. `3 27`." : "Type every right letter, e.g. `a c`."
     case "truefalse": "Type `true` or `false`."
     case "text": "Type your answer."
     case "number": "Type a number" + (unit.map { " (\(display($0, keepNewlines: false)))" } ?? "") + "."

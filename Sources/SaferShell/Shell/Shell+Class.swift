@@ -211,7 +211,7 @@ extension Shell {
     case .question(let open):
       live.question = open.question
       live.questions[open.question.number] = open.question
-      classLetters = open.question.options.indices.map(Grader.letter)
+      classLetters = open.question.options.indices.map { Grader.label($0, of: open.question.options.count) }
       live.paused = open.paused
       live.deadline = now.addingTimeInterval(open.secondsLeft)
       live.pending = nil

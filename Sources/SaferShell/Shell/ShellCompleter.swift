@@ -18,7 +18,8 @@ final class ShellCompleter: Completer {
       }
       var words = ShellCommand.allNames
       if let question = shell.runner?.present()?.question {
-        let letters = (0..<max(question.choices.count, orderCount(question))).map(Grader.letter)
+        let count = max(question.choices.count, orderCount(question))
+        let letters = (0..<count).map { Grader.label($0, of: count) }
         words = letters + words
       }
       return match(words, text)

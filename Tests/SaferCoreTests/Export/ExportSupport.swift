@@ -39,6 +39,20 @@ enum ExportSupport {
     }
   }
 
+  /// Steps as a YAML lesson holds them: placeless, and without what only a question bank
+  /// has (whether a question's id was made up, a description's title).
+  static func yamlKept(_ steps: [Step]) -> [Step] {
+    placeless(steps).map { step in
+      var step = step
+      step.title = nil
+      if case .question(var question) = step.content {
+        question.hasGeneratedID = false
+        step.content = .question(question)
+      }
+      return step
+    }
+  }
+
   /// A one-question bank around `question`.
   static func bank(_ questions: [Question], explanations: [String] = []) -> Lesson {
     var steps = explanations.map { Step(content: .explain($0)) }

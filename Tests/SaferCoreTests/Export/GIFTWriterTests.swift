@@ -86,15 +86,15 @@ import Testing
         }
         """),
     Case(
-      name: "short text: a pattern that is a few texts becomes answers; `.*` becomes `*`",
+      name: "short text: a pattern that is a few texts becomes answers, in the place of the one it covers; `.*` becomes `*`",
       question: Question(
         id: "host", kind: .text(.init(options: [.init(text: "evil.io")], pattern: "(https?://)?evil\\.io|.*\\.evil\\.io")),
         prompt: "Host?"),
       gift: """
         ::host::Host?{
+        \t=evil.io
         \t=https\\://evil.io
         \t=http\\://evil.io
-        \t=evil.io
         \t=*.evil.io
         }
         """),
@@ -127,12 +127,13 @@ import Testing
       question: Question(id: "essay", kind: .essay, prompt: "What would you do?", explanation: "Your teacher reads it."),
       gift: "::essay::What would you do?{####Your teacher reads it.}"),
     Case(
-      name: "every special character escaped, line breaks as \\n",
+      name: "every special character escaped, line breaks as \\n; in Markdown a leading # and a backslash too",
       question: Question(
         id: "esc",
         kind: .single([Choice(text: "a = b ~ c", isCorrect: true, feedback: "#1: {ok}"), Choice(text: "back\\slash")]),
         prompt: "Odd: ~ = # { } :\nnext line"),
-      gift: "::esc::[markdown]Odd\\: \\~ \\= \\# \\{ \\} \\:\\nnext line{\n\t=a \\= b \\~ c#\\#1\\: \\{ok\\}\n\t~back\\\\slash\n}"
+      gift:
+        "::esc::[markdown]Odd\\: \\~ \\= \\# \\{ \\} \\:\\nnext line{\n\t=a \\= b \\~ c#\\\\\\#1\\: \\{ok\\}\n\t~back\\\\\\\\slash\n}"
     ),
     Case(
       name: "lesson markup is written as Markdown, with a blank line before a list",

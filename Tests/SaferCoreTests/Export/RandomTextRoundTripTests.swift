@@ -70,4 +70,39 @@ import Testing
       #expect(after.choices.map { shown($0.feedback) } == before.choices.map { shown($0.feedback) }, "seed \(seed)")
     }
   }
+
+  /// Lesson markup and what Markdown alone reads: headings, `_`, links, quotes, numbered
+  /// items, rules, backslashes and code spans, over several lines.
+  static let markdownAlphabet = [
+    "a", "Z", "7", " ", "\n", "\n\n", "\n- ", "\n* ", "\n+ ", "\n#", "\n# ", "#", "_", "__", "_____", "[", "](", ")",
+    "\\", "`", "*", "**", "\n1. ", "1.", "\n> ", "\n---", "\n===", "=", "!", "é", ":", "~", "{", "}", "%",
+  ]
+
+  /// A text as the GIFT reader gives it: lines trimmed, a list after a blank line.
+  static func asRead(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    return GIFTTextFormat.listsAfterBlankLines(lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  @Test(arguments: Array(1...20) as [UInt64])
+  func markdownKeepsEveryText(seed: UInt64) throws {
+    let texts = Self.texts(seed: seed, alphabet: Self.markdownAlphabet).map(Self.asRead).filter { !$0.isEmpty }
+    let questions = texts.enumerated().map { index, text in
+      Question(
+        id: "q\(index)",
+        kind: .single([Choice(text: text, isCorrect: true, feedback: text), Choice(text: "x \(text)", feedback: "y")]),
+        prompt: Self.asRead("Read *this*:\n" + text), explanation: text)
+    }
+    let (gift, warnings) = GIFTWriter.write(ExportSupport.bank(questions))
+    #expect(warnings.isEmpty)
+    let (reread, problems) = GIFTParser.parse(text: gift, file: "random.gift", contentVersion: "")
+    #expect(problems.filter { $0.severity == .error }.map(\.description) == [], "seed \(seed)")
+    let back = try #require(reread).questions
+    #expect(back.count == questions.count)
+    for (before, after) in zip(questions, back) {
+      #expect(after.prompt == before.prompt, "seed \(seed)")
+      #expect(after.explanation == before.explanation, "seed \(seed)")
+      #expect(after.choices == before.choices, "seed \(seed)")
+    }
+  }
 }

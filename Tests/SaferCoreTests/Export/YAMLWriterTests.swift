@@ -42,7 +42,7 @@ import Testing
     let (again, problems) = ExportSupport.load(yaml: yaml)
     #expect(problems.filter { $0.severity == .error }.isEmpty)
     #expect(again?.isBank == true)
-    #expect(again.map { ExportSupport.placeless($0.steps) } == ExportSupport.placeless(bank.steps))
+    #expect(again.map { ExportSupport.yamlKept($0.steps) } == ExportSupport.yamlKept(bank.steps))
   }
 
   /// Texts YAML would otherwise read as something else, or change.
@@ -66,7 +66,7 @@ import Testing
     let yaml = YAMLWriter.write(bank)
     let reread = try #require(ExportSupport.load(yaml: yaml).0, "\(yaml)")
     #expect(reread.title == text)
-    #expect(ExportSupport.placeless(reread.steps) == ExportSupport.placeless(bank.steps), "\(yaml)")
+    #expect(ExportSupport.yamlKept(reread.steps) == ExportSupport.yamlKept(bank.steps), "\(yaml)")
   }
 
   @Test func numbersAreWrittenSoTheyReadBackExactly() throws {
@@ -109,6 +109,6 @@ import Testing
     let yaml = YAMLWriter.write(bank)
     let (again, problems) = ExportSupport.load(yaml: yaml)
     #expect(problems.filter { $0.severity == .error }.map(\.description) == [])
-    #expect(again.map { ExportSupport.placeless($0.steps) } == ExportSupport.placeless(bank.steps), "\(yaml)")
+    #expect(again.map { ExportSupport.yamlKept($0.steps) } == ExportSupport.yamlKept(bank.steps), "\(yaml)")
   }
 }

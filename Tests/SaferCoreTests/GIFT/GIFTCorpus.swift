@@ -59,12 +59,15 @@ struct StepMaker {
       id: id, kind: kind, prompt: prompt, explanation: explanation, feedbackCorrect: right, feedbackWrong: wrong,
       location: location)
     question.title = title
+    question.hasGeneratedID = title == nil  // an untitled question is numbered
     question.category = category
     return Step(id: id, content: .question(question), location: location)
   }
 
-  func explain(_ text: String, line: Int, column: Int = 1) -> Step {
-    Step(content: .explain(text), location: SourceLocation(file: file, line: line, column: column))
+  func explain(_ text: String, line: Int, column: Int = 1, title: String? = nil) -> Step {
+    var step = Step(content: .explain(text), location: SourceLocation(file: file, line: line, column: column))
+    step.title = title
+    return step
   }
 }
 

@@ -39,7 +39,7 @@ struct GIFTStructureTests {
         make.question("plain", .trueFalse(answer: true), "Is <b>this</b> bold?", line: 3, title: "Plain"),
         make.question(
           "markdown", .trueFalse(answer: false),
-          "**Before you click**\n\nIs your bank (https://bank.example.evil.io) really your bank?\n- look at the address\n"
+          "**Before you click**\n\nIs your bank (https://bank.example.evil.io) really your bank?\n\n- look at the address\n"
             + "- look for typos", line: 5, title: "Markdown"),
         make.question(
           "html",

@@ -393,7 +393,8 @@ public struct ClassSession: Sendable {
       let right = Set(Self.letters(in: Self.rightLetters(of: question), count: live.options.count))
       counts = live.options.indices.map { index in
         Reveal.Count(
-          label: Grader.letter(index), text: live.options[index], count: tally[index], correct: right.contains(index))
+          label: Grader.label(index, of: live.options.count), text: live.options[index], count: tally[index],
+          correct: right.contains(index))
       }
     } else {
       var tally: [String: (text: String, count: Int, correct: Bool)] = [:]
@@ -418,16 +419,24 @@ public struct ClassSession: Sendable {
     switch question.kind {
     case .trueFalse(let answer): answer ? "a" : "b"
     default:
-      question.choices.indices.filter { question.choices[$0].isCorrect }.map(Grader.letter).joined(separator: " ")
+      question.choices.indices.filter { question.choices[$0].isCorrect }.map {
+        Grader.label($0, of: question.choices.count)
+      }.joined(separator: " ")
     }
   }
 
-  /// Which lettered options a response names (`a c`, `a,c`, `true`).
+  /// Which lettered options a response names (`a c`, `a,c`, `true`; `3 27` when there are
+  /// more than 26).
   static func letters(in response: String, count: Int) -> [Int] {
     let folded = response.lowercased().trimmingCharacters(in: .whitespaces)
     if count == 2, ["true", "t", "yes"].contains(folded) { return [0] }
     if count == 2, ["false", "f", "no"].contains(folded) { return [1] }
     var seen: Set<Int> = []
+    if count > 26 {
+      return folded.split { !$0.isASCII || !$0.isNumber }.compactMap { Int($0) }.compactMap { number in
+        (1...count).contains(number) && seen.insert(number - 1).inserted ? number - 1 : nil
+      }
+    }
     return folded.unicodeScalars.compactMap { scalar -> Int? in
       guard scalar.isASCII, scalar.properties.isLowercase else { return nil }
       let index = Int(scalar.value) - 97

@@ -59,11 +59,9 @@ public enum AikenParser {
       let choices = draft.options.enumerated().map { offset, option in
         Choice(text: option.text, isCorrect: offset == index)
       }
-      steps.append(
-        Step(
-          id: id,
-          content: .question(Question(id: id, kind: .single(choices), prompt: draft.prompt, location: at(draft.line))),
-          location: at(draft.line)))
+      var question = Question(id: id, kind: .single(choices), prompt: draft.prompt, location: at(draft.line))
+      question.hasGeneratedID = true  // Aiken has no question names
+      steps.append(Step(id: id, content: .question(question), location: at(draft.line)))
     }
 
     for (offset, raw) in lines.enumerated() {

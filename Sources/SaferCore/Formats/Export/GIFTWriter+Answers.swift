@@ -96,35 +96,87 @@ extension GIFTWriter {
 
   // MARK: - Typed answers
 
-  /// One typed answer before it is written: Moodle takes the first that matches, Safer
-  /// Shell the one worth most, so they are written from the highest weight down.
+  /// One typed answer before it is written.
   private struct Typed {
     var weight: Double
-    var text: String
+    var pieces: [ShortAnswerPattern.Piece]
     var feedback: String?
+    /// For numbers: the range it accepts.
+    var range: ClosedRange<Double>?
+    /// The text Moodle reads (a number's `value:tolerance` or `min..max`).
+    var written: String?
   }
 
-  private static func byWeight(_ answers: [Typed]) -> [Typed] {
-    answers.enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }.map(\.element)
+  /// The answers in the model's order, so that a bank read from GIFT goes back as it came,
+  /// except where Moodle would grade differently: Moodle takes the first answer that
+  /// matches, Safer Shell the one worth most, so an answer that also matches what a later,
+  /// more valuable one accepts (`=%50%An*` before `=Ana`, an outer range before an inner
+  /// one) is moved after it.
+  private static func inGradingOrder(_ answers: [Typed], overlap: (Typed, Typed) -> Bool) -> [Typed] {
+    var ordered = answers
+    var index = 0
+    while index < ordered.count {
+      let answer = ordered[index]
+      if let last = ordered.indices.last(where: {
+        $0 > index && ordered[$0].weight > answer.weight && overlap(answer, ordered[$0])
+      }) {
+        ordered.remove(at: index)
+        ordered.insert(answer, at: last)
+        continue
+      }
+      index += 1
+    }
+    return ordered
+  }
+
+  /// Whether `first`, a short answer, accepts some text `second` accepts.
+  private static func shortAnswersOverlap(_ first: Typed, _ second: Typed) -> Bool {
+    guard first.pieces.contains(.anything) else {
+      guard case .literal(let text)? = first.pieces.first else { return false }
+      return ShortAnswerPattern.matches(second.pieces, text)
+    }
+    guard case .literal(let text)? = second.pieces.first, second.pieces.count == 1 else { return true }
+    return ShortAnswerPattern.matches(first.pieces, text)
   }
 
   /// `=answer#feedback` lines. The question's right and wrong feedback go on the answers
   /// without their own, and a last `=%0%*` (Moodle's "any other answer") carries the
   /// wrong feedback. A `pattern` becomes the answers it stands for, when Moodle can say it
-  /// (see `ShortAnswerPattern`); such an answer takes over the feedback of a listed answer
-  /// it already covers.
+  /// (see `ShortAnswerPattern`), in the place of a listed answer it already covers (an
+  /// answer read from a GIFT wildcard keeps its example), whose feedback it takes over.
   private static func shortAnswer(
     _ spec: Question.TextAnswer, _ question: Question, _ style: TextStyle, report: inout Report
   ) -> String? {
-    var options = spec.options
+    func typed(_ option: Question.TextOption, _ pieces: [ShortAnswerPattern.Piece]) -> Typed {
+      let fallback = option.weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
+      return Typed(weight: option.weight, pieces: pieces, feedback: option.feedback ?? fallback)
+    }
     var answers: [Typed] = []
+    for option in spec.options {
+      guard let pattern = option.pattern else {
+        answers.append(typed(option, [.literal(option.text)]))
+        continue
+      }
+      // An answer worth part of the points for whatever its pattern matches.
+      guard let wildcards = ShortAnswerPattern.answers(for: pattern) else {
+        report.warn("its answer `pattern` \(pattern) has no exact GIFT form, so that answer is left out")
+        continue
+      }
+      answers += wildcards.map { typed(option, $0) }
+    }
     if let pattern = spec.pattern {
       if let wildcards = ShortAnswerPattern.answers(for: pattern) {
         for wildcard in wildcards {
-          let covered = options.firstIndex { $0.weight >= 100 && ShortAnswerPattern.matches(wildcard, $0.text) }
-          let feedback = covered.flatMap { options[$0].feedback } ?? question.feedbackCorrect
-          if let covered { options.remove(at: covered) }
-          answers.append(Typed(weight: 100, text: shortAnswerText(wildcard), feedback: feedback))
+          let written = Typed(weight: 100, pieces: wildcard, feedback: question.feedbackCorrect)
+          let covered = answers.firstIndex {
+            $0.weight >= 100 && $0.pieces.count == 1 && shortAnswersOverlap(written, $0)
+              && !$0.pieces.contains(.anything)
+          }
+          if let covered {
+            answers[covered] = Typed(weight: 100, pieces: wildcard, feedback: answers[covered].feedback)
+          } else {
+            answers.append(written)
+          }
         }
       } else if spec.options.contains(where: { $0.weight >= 100 }) {
         report.warn("its `pattern` \(pattern) has no exact GIFT form; only its listed answers are written")
@@ -133,14 +185,10 @@ extension GIFTWriter {
         return nil
       }
     }
-    answers =
-      options.map { option in
-        let fallback = option.weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
-        return Typed(weight: option.weight, text: shortAnswerText([.literal(option.text)]), feedback: option.feedback ?? fallback)
-      } + answers
-    var written = byWeight(answers).map { answer in
-      let marker = answer.weight == 100 && !answer.text.hasPrefix("%") ? "=" : "=" + checkedWeight(answer.weight, report: &report)
-      return marker + answer.text + style.feedback(answer.feedback)
+    var written = inGradingOrder(answers, overlap: shortAnswersOverlap).map { answer in
+      let text = shortAnswerText(answer.pieces)
+      let marker = answer.weight == 100 && !text.hasPrefix("%") ? "=" : "=" + checkedWeight(answer.weight, report: &report)
+      return marker + text + style.feedback(answer.feedback)
     }
     if let wrong = question.feedbackWrong, !wrong.isEmpty { written.append("=%0%*" + style.feedback(wrong)) }
     if written.contains(where: { $0.contains("->") }) {
@@ -167,10 +215,16 @@ extension GIFTWriter {
   ) -> String {
     let answers = spec.options.map { option in
       let fallback = option.weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
-      return Typed(weight: option.weight, text: numberText(option), feedback: option.feedback ?? fallback)
+      return Typed(
+        weight: option.weight, pieces: [], feedback: option.feedback ?? fallback,
+        range: option.minimum...option.maximum, written: numberText(option))
     }
-    var written = byWeight(answers).map { answer in
-      (answer.weight == 100 ? "=" : "=" + checkedWeight(answer.weight, report: &report)) + answer.text
+    let ordered = inGradingOrder(answers) { first, second in
+      guard let a = first.range, let b = second.range else { return false }
+      return a.overlaps(b)
+    }
+    var written = ordered.map { answer in
+      (answer.weight == 100 ? "=" : "=" + checkedWeight(answer.weight, report: &report)) + (answer.written ?? "")
         + style.feedback(answer.feedback)
     }
     if let wrong = question.feedbackWrong, !wrong.isEmpty { written.append("~" + style.feedback(wrong)) }

@@ -28,7 +28,7 @@ public enum GIFTWriter {
       case .explain(let text):
         let body = TextStyle(texts: [text]).opening(text)
         // A line starting `//` is a comment; an empty title keeps the text from starting one.
-        blocks.append((title(step.id) ?? (body.hasPrefix("//") ? "::::" : "")) + body)
+        blocks.append((title(step.title ?? step.id) ?? (body.hasPrefix("//") ? "::::" : "")) + body)
       case .question(let question):
         let style = TextStyle(question)
         guard let body = answers(for: question, style: style, report: &report) else { break }
@@ -40,7 +40,10 @@ public enum GIFTWriter {
         }
         // Moodle's ID number and tags ride in a comment line, as Moodle writes them.
         let comment = GIFTMetadata.commentLine(idNumber: question.idNumber, tags: question.tags).map { $0 + "\n" } ?? ""
-        blocks.append(comment + "::" + escape(question.title ?? question.id) + "::" + style.opening(question.prompt) + body)
+        // An untitled bank question stays untitled: its `q3` is not the author's name.
+        let name = question.title ?? (question.hasGeneratedID ? nil : question.id)
+        let prompt = style.opening(question.prompt)
+        blocks.append(comment + (title(name) ?? (prompt.hasPrefix("//") ? "::::" : "")) + prompt + body)
         reportLostFields(of: question, into: &report)
       }
       warnings += report.warnings
@@ -176,18 +179,13 @@ public enum GIFTWriter {
       text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// In Markdown a list must follow a blank line, or it joins the paragraph before it;
+    /// In Markdown a list must follow a blank line, or it joins the paragraph before it,
+    /// and what Markdown alone reads (`#`, `_`, `[`, `\`…) is escaped (`MarkdownEscapes`);
     /// in Moodle's own format `&` and `<` start HTML.
     private func formatted(_ text: String, as format: Format) -> String {
       switch format {
       case .markdown:
-        guard text.contains("\n- ") else { return text }
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          if line.hasPrefix("- "), let last = lines.last, !last.isEmpty, !last.hasPrefix("- ") { lines.append("") }
-          lines.append(line)
-        }
-        return lines.joined(separator: "\n")
+        return MarkdownEscapes.escaped(GIFTTextFormat.listsAfterBlankLines(text))
       case .moodle:
         // `->` too: unescaped, it would turn a short answer into a matching question.
         guard text.contains(where: { $0 == "&" || $0 == "<" }) || text.contains("->") else { return text }

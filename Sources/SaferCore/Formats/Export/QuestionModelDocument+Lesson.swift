@@ -19,6 +19,7 @@ extension QuestionModelDocument {
 extension QuestionModelDocument.Step {
   init(step: SaferCore.Step) {
     id = step.id
+    title = step.title
     next = step.next
     switch step.content {
     case .explain(let text):
@@ -54,7 +55,8 @@ extension QuestionModelDocument.QuestionData {
       answer = value
     case .text(let spec):
       text = .init(
-        answers: spec.options.map { .init(text: $0.text, weight: $0.weight, feedback: $0.feedback) }, pattern: spec.pattern,
+        answers: spec.options.map { .init(text: $0.text, weight: $0.weight, feedback: $0.feedback, pattern: $0.pattern) },
+        pattern: spec.pattern,
         forgivesTypos: spec.forgivesTypos)
     case .number(let spec):
       number = .init(

@@ -43,6 +43,8 @@ public struct QuestionModelDocument: Codable, Hashable, Sendable {
 
     public var type: StepType
     public var id: String?
+    /// For explanations from a question bank: the description's title.
+    public var title: String?
     /// The step that follows (`end` ends the lesson); absent: the next one.
     public var next: String?
     /// For explanations: the text, with light markup.
@@ -99,9 +101,12 @@ public struct QuestionModelDocument: Codable, Hashable, Sendable {
   }
 
   public struct TextOptionData: Codable, Hashable, Sendable {
+    /// With a `pattern`, an example of it (may be empty).
     public var text: String
     public var weight: Double
     public var feedback: String?
+    /// A regular expression the whole answer matches instead of `text`.
+    public var pattern: String?
   }
 
   public struct NumberData: Codable, Hashable, Sendable {

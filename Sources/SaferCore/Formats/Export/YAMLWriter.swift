@@ -45,6 +45,8 @@ public enum YAMLWriter {
     var fields: [(key: String, value: YAMLText)] = []
     if let title = question.title { fields.append(("title", .text(title))) }
     if let category = question.category { fields.append(("category", .text(category))) }
+    if let idNumber = question.idNumber { fields.append(("idNumber", .text(idNumber))) }
+    if !question.tags.isEmpty { fields.append(("tags", .list(question.tags.map { .text($0) }))) }
     fields.append(("kind", .literal(question.kindName)))
     fields.append(("prompt", .text(question.prompt)))
     fields += answerFields(question.kind)
@@ -113,8 +115,10 @@ public enum YAMLWriter {
     var fields: [(key: String, value: YAMLText)] = []
     if !answer.options.isEmpty {
       let accepted = answer.options.map { option -> YAMLText in
-        if option.weight == 100 && option.feedback == nil { return .text(option.text) }
-        var entry: [(key: String, value: YAMLText)] = [("text", .text(option.text))]
+        if option.weight == 100 && option.feedback == nil && option.pattern == nil { return .text(option.text) }
+        var entry: [(key: String, value: YAMLText)] = []
+        if let pattern = option.pattern { entry.append(("pattern", .text(pattern))) }
+        if option.pattern == nil || !option.text.isEmpty { entry.append(("text", .text(option.text))) }
         if option.weight != 100 { entry.append(("weight", .number(option.weight))) }
         if let feedback = option.feedback { entry.append(("feedback", .text(feedback))) }
         return .map(entry)

@@ -35,8 +35,10 @@ public enum GIFTParser {
       case .category(let path):
         category = path
         sawCategory = true
-      case .description(let text, let location):
-        steps.append(Step(content: .explain(text), location: location))
+      case .description(let text, let location, let title):
+        var step = Step(content: .explain(text), location: location)
+        step.title = title
+        steps.append(step)
       case .rejected:
         number += 1
       case .question(var question):
@@ -51,6 +53,7 @@ public enum GIFTParser {
         }
         usedIDs.insert(id)
         question.id = id
+        question.hasGeneratedID = question.title == nil
         question.category = category
         (question.idNumber, question.tags) = GIFTMetadata.extract(from: block.comments)
         steps.append(Step(id: id, content: .question(question), location: question.location))

@@ -22,6 +22,7 @@ extension GIFTQuestionReader {
       } else {
         guard let reading = readWeight(body) else { return nil }
         (weight, body) = reading
+        if weight == 0 { weight = nil }  // `~%0%x` is `~x` to Moodle
       }
       let parts = body.split(onSyntax: "#", limit: 2)
       guard let text = render(parts[0].trimmed(), default: context.format) else {
@@ -38,8 +39,9 @@ extension GIFTQuestionReader {
         at: context.block)
       return nil
     }
-    guard choices.count <= 26 else {
-      error("at most 26 answers (they are lettered a to z); found \(choices.count)", at: context.block)
+    // Moodle sets no limit; this bound only keeps a broken file from filling the screen.
+    guard choices.count <= Question.maximumChoices else {
+      error("at most \(Question.maximumChoices) answers; found \(choices.count)", at: context.block)
       return nil
     }
     if single {
@@ -158,7 +160,7 @@ extension GIFTQuestionReader {
   }
 
   /// Short answer: `=answer`, `=%50%answer`, `#feedback`; `*` matches any text, as in
-  /// Moodle. Safer Shell compares answers more forgivingly than Moodle (case, accents,
+  /// Moodle, at full marks (the question's `pattern`) or part marks (the option's). Safer Shell compares answers more forgivingly than Moodle (case, accents,
   /// punctuation and spacing are folded) but never forgives typos in a GIFT answer:
   /// Moodle does not, and weighted near-misses (`=%50%colour`) must stay apart.
   mutating func shortAnswer(_ answers: GIFTText, _ context: inout AnswerContext) -> Question.Kind? {
@@ -188,9 +190,9 @@ extension GIFTQuestionReader {
           options.append(Question.TextOption(text: wildcard.example, weight: percent, feedback: feedback))
         }
       } else {
-        warning(
-          "`\(text)` earns \(GIFTWeight.format(percent))% in Moodle; Safer Shell gives answers with `*` full marks or "
-            + "nothing, so this one is left out", at: location)
+        // Part marks for a wildcard (`=%50%*phish*`), or for any answer at all (`=%10%*`).
+        options.append(
+          Question.TextOption(text: wildcard.example, weight: percent, feedback: feedback, pattern: wildcard.pattern))
       }
     }
     let pattern = patterns.count > 1 ? patterns.map { "(?:\($0))" }.joined(separator: "|") : patterns.first

@@ -14,7 +14,7 @@ struct GIFTQuestionReader {
 
   enum Item {
     case category(String?)
-    case description(String, SourceLocation)
+    case description(String, SourceLocation, title: String?)
     /// A question without its id, which depends on the whole file.
     case question(Question)
     /// A question that was reported and left out; it still takes its number.
@@ -45,7 +45,7 @@ struct GIFTQuestionReader {
     }
     let open = text.firstSyntax("{")
     let close = text.firstSyntax("}")
-    if open == nil && close == nil { return description(text, at: start) }
+    if open == nil && close == nil { return description(text, title: title, at: start) }
     guard let open, let close, open < close else {
       reportBraces(text, open: open, close: close)
       return .rejected
@@ -116,14 +116,14 @@ struct GIFTQuestionReader {
     return .category(path.isEmpty ? nil : path)
   }
 
-  private mutating func description(_ text: GIFTText, at start: SourceLocation) -> Item? {
+  private mutating func description(_ text: GIFTText, title: String?, at start: SourceLocation) -> Item? {
     let (format, body) = split(text.text, default: .moodle, at: start)
     let rendered = format.render(body)
     guard !rendered.isEmpty else {
       warning("a title with no text after it: Moodle would import an empty description; it is left out", at: start)
       return nil
     }
-    return .description(rendered, start)
+    return .description(rendered, start, title: title)
   }
 
   // MARK: - Braces

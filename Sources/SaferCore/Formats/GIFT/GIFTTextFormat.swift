@@ -33,26 +33,44 @@ enum GIFTTextFormat: String, CaseIterable, Sendable {
 
   /// The text as lesson markup.
   func render(_ body: String) -> String {
-    switch self {
-    case .plain: body
-    case .moodle: HTMLToText.convert(body, keepsLineBreaks: true)
-    case .html: HTMLToText.convert(body)
-    case .markdown: Self.markdown(body)
-    }
+    let markup =
+      switch self {
+      case .plain: body
+      case .moodle: HTMLToText.convert(body, keepsLineBreaks: true)
+      case .html: HTMLToText.convert(body)
+      case .markdown: Self.markdown(body)
+      }
+    return Self.listsAfterBlankLines(markup)
   }
 
+  /// A `- ` item right under a line of text gets a blank line before it: lesson markup
+  /// shows the two the same, Markdown needs the blank line to start a list, and the GIFT
+  /// writer puts it there, so a bank read back after writing is the same bank.
+  static func listsAfterBlankLines(_ markup: String) -> String {
+    guard markup.contains("\n- ") else { return markup }
+    var lines: [Substring] = []
+    for line in markup.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("- "), let last = lines.last, !last.isEmpty, !last.hasPrefix("- ") { lines.append("") }
+      lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Markdown as lesson markup. Backslash escapes (`\#`, `\_`) give the plain character;
+  /// a heading is a `#` at the start of a line, with or without a space after it, as in
+  /// Moodle's Markdown.
   private static func markdown(_ body: String) -> String {
     var lines: [String] = []
     for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = raw.trimmingCharacters(in: .whitespaces)
+      var line = MarkdownEscapes.protected(raw.trimmingCharacters(in: .whitespaces))
       let hashes = line.prefix { $0 == "#" }.count
-      if (1...6).contains(hashes), line.dropFirst(hashes).first == " " {
-        let heading = line.dropFirst(hashes).trimmingCharacters(in: CharacterSet(charactersIn: " #"))
-        lines += ["", "**\(links(heading))**", ""]
+      let heading = line.dropFirst(hashes).trimmingCharacters(in: CharacterSet(charactersIn: " #"))
+      if (1...6).contains(hashes), !heading.isEmpty {
+        lines += ["", "**\(MarkdownEscapes.restored(links(heading)))**", ""]
         continue
       }
       if line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "- " + line.dropFirst(2) }
-      lines.append(strongUnderscores(links(line)))
+      lines.append(MarkdownEscapes.restored(strongUnderscores(links(line))))
     }
     return lines.joined(separator: "\n").trimmingSpaces()
   }
