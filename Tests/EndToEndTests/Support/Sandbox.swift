@@ -87,8 +87,11 @@ enum DemoLesson {
     .replacingOccurrences(of: "level: \"10-13\"", with: "level: \"14-18\"")
 
   /// `demo-quiz`: every question of the demo lesson, pass mark 50%, plus `settings` lines.
+  /// The demo quiz, its choices in the file's order (`shuffleAnswers: false`) so that
+  /// scripted answers can name the right letters.
   static func quizYAML(_ settings: String = "") -> String {
-    "kind: quiz\nid: demo-quiz\ntitle: Demo quiz\nselect: [{lesson: demo-lesson}]\npassMark: 50\n" + settings
+    "kind: quiz\nid: demo-quiz\ntitle: Demo quiz\nselect: [{lesson: demo-lesson}]\npassMark: 50\nshuffleAnswers: false\n"
+      + settings
   }
 }
 

@@ -187,18 +187,53 @@ import Testing
     #expect(harness.record == before)
   }
 
-  @Test func shuffledAnswersAreTheSameForEveryoneAndGradeRight() throws {
-    var quiz = Fixtures.quiz()
-    quiz.shuffleAnswers = true
-    let orders = try (0..<2).map { _ -> [String] in
-      let harness = try SessionHarness(quizzes: [quiz])
-      let runner = try harness.starter.start("check").runner
-      let question = try #require(runner.present()?.question)
-      let right = try #require(question.choices.firstIndex { $0.isCorrect })
-      #expect(try runner.answer(Grader.letter(right)).grade.isCorrect)
-      return question.choices.map(\.text)
+  @Test func answersAreShuffledByDefault() throws {
+    #expect(Quiz(id: "q", title: "Q", selections: []).shuffleAnswers)
+    let (content, _) = ContentFile.parse(
+      text: "kind: quiz\nid: q\ntitle: Q\nselect: [{lesson: tiny}]\n", file: "q.yaml", contentVersion: "")
+    guard case .quiz(let quiz)? = content else {
+      Issue.record("a quiz file")
+      return
     }
-    #expect(orders[0] == orders[1])
+    #expect(quiz.shuffleAnswers)
+  }
+
+  /// Each student has an order of their own, the same every time (after `resume` too),
+  /// and answers are saved with the letters of the file's order.
+  @Test func shuffledAnswersAreEachStudentsOwnAndSavedInTheFilesLetters() throws {
+    let choices = (0..<8).map { Choice(text: "choice \($0)", isCorrect: $0 == 5) }
+    let lesson = Lesson(
+      id: "many", title: "Many", topic: "passwords", level: "10-13",
+      steps: [Step(id: "pick", content: .question(Question(id: "pick", kind: .single(choices), prompt: "Pick")))],
+      contentVersion: "v1")
+    let quiz = Fixtures.quiz(selections: [.lesson("many", count: nil)], shuffleAnswers: true)
+    func shownOrder(of student: String) throws -> (order: [String], saved: String, again: [String]) {
+      let harness = try SessionHarness(lessons: [lesson], quizzes: [quiz], student: student)
+      let question = try #require(harness.starter.start("check").runner.present()?.question)
+      try harness.reopen(as: student)
+      let resumed = try harness.starter.start("check").runner
+      let again = try #require(resumed.present()?.question).choices.map(\.text)
+      let right = try #require(question.choices.firstIndex { $0.isCorrect })
+      #expect(try resumed.answer(Grader.letter(right)).grade.isCorrect)
+      let saved = try #require(harness.record.attempts.last?.answers.last?.response)
+      return (question.choices.map(\.text), saved, again)
+    }
+    let students = try ["Ana", "Ben", "Cai", "Dee"].map(shownOrder)
+    for student in students {
+      #expect(student.order == student.again)
+      #expect(Set(student.order) == Set(choices.map(\.text)))
+      #expect(student.saved == "f")  // the file's sixth choice, whatever letter was shown
+    }
+    #expect(Set(students.map(\.order)).count > 1)
+    #expect(students.contains { $0.order != choices.map(\.text) })
+  }
+
+  @Test func aStudentMayNotTurnShufflingOff() throws {
+    let quiz = Fixtures.quiz(shuffleAnswers: true)
+    let overrides = try QuizOverrides.parse(["--no-shuffle-answers"])
+    #expect(overrides.refusal(for: quiz) != nil)
+    #expect(overrides.refusal(for: Fixtures.quiz()) == nil)
+    #expect(try !overrides.apply(to: quiz).shuffleAnswers)
   }
 
   @Test func aBankIsTakenAsAQuizAndCategoriesCanBeSelected() throws {

@@ -118,11 +118,15 @@ enum Fixtures {
 
   static func quiz(
     id: String = "check", selections: [Quiz.Selection] = [.lesson("tiny", count: nil)], shuffle: Bool = false,
-    seed: UInt64 = 7, attempts: Int? = nil, grading: Quiz.Grading = .highest, timeLimit: Double? = nil
+    seed: UInt64 = 7, attempts: Int? = nil, grading: Quiz.Grading = .highest, timeLimit: Double? = nil,
+    shuffleAnswers: Bool = false
   ) -> Quiz {
-    Quiz(
+    // Choices in the file's order unless asked, so that tests can name the right letters.
+    var quiz = Quiz(
       id: id, title: "Quiz \(id)", topic: "passwords", selections: selections, shuffle: shuffle, seed: seed,
       timeLimit: timeLimit, passMark: 60, attemptsAllowed: attempts, grading: grading)
+    quiz.shuffleAnswers = shuffleAnswers
+    return quiz
   }
 
   static let start = Date(timeIntervalSince1970: 1_800_000_000)
