@@ -19,10 +19,12 @@ sources=(
   "$core"/Model/*.swift "$core"/Formats/GIFT/*.swift "$core"/Formats/Aiken/*.swift
   "$core"/Formats/QuestionBank.swift "$core"/Formats/IdentifierRules.swift "$core"/Support/*.swift
   "$core"/Scoring/Grader.swift "$core"/Scoring/Grade.swift "$core"/Scoring/TextMatcher.swift
+  "$core"/Formats/Export/GIFTWriter*.swift "$core"/Formats/Export/ShortAnswerPattern.swift
+  "$core"/Formats/Export/YAMLWriter.swift "$core"/Formats/Export/YAMLText.swift
 )
 echo "Building $out/gift-fuzz…" >&2
 # (ld.gold's notes about AddressSanitizer's local symbols are noise.)
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name SaferCore \
+swiftc -sanitize=fuzzer,address -parse-as-library -enable-bare-slash-regex -O -g -module-name SaferCore \
   "${sources[@]}" Fuzz/GIFTFuzz.swift -o "$out/gift-fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2
 [ "${1:-}" = "--build-only" ] && exit 0
 

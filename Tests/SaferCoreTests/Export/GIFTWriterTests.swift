@@ -99,12 +99,12 @@ import Testing
         }
         """),
     Case(
-      name: "number: exact, tolerance, range and weights, best first",
+      name: "number: exact, tolerance, range and weights, in the model's order",
       question: Question(
         id: "num",
         kind: .number(
           .init(options: [
-            .init(minimum: 10, maximum: 20, weight: 50, feedback: "Close."), .init(value: 15, tolerance: 0),
+            .init(value: 15, tolerance: 0), .init(minimum: 10, maximum: 20, weight: 50, feedback: "Close."),
             .init(value: 1822, tolerance: 5, weight: 50), .init(minimum: 0.1, maximum: 0.3, weight: 10),
           ])), prompt: "How many?", feedbackCorrect: "Yes.", feedbackWrong: "15."),
       gift: """
@@ -141,15 +141,15 @@ import Testing
         id: "md", kind: .trueFalse(answer: true), prompt: "Is *this*:\n- a list", feedbackCorrect: "Use `code`."),
       gift: "::md::[markdown]Is *this*\\:\\n\\n- a list{TRUE##Use `code`.}"),
     Case(
-      name: "HTML characters in Moodle's own format",
+      name: "HTML characters in plain text, which Moodle shows as written",
       question: Question(
         id: "html", kind: .single([Choice(text: "<b>", isCorrect: true), Choice(text: "a & b")]), prompt: "Tag <b>?"),
-      gift: "::html::Tag &lt;b&gt;?{\n\t=&lt;b&gt;\n\t~a &amp; b\n}"),
+      gift: "::html::[plain]Tag <b>?{\n\t=<b>\n\t~a & b\n}"),
     Case(
-      name: "in a Markdown question, a text with HTML-like parts keeps Moodle's own format",
+      name: "in a Markdown question, a text with HTML-like parts is plain",
       question: Question(
         id: "mixed", kind: .trueFalse(answer: true), prompt: "Read *this*.", feedbackCorrect: "Tags like <b> are HTML."),
-      gift: "::mixed::[markdown]Read *this*.{TRUE##[moodle]Tags like &lt;b&gt; are HTML.}"),
+      gift: "::mixed::[markdown]Read *this*.{TRUE##[plain]Tags like <b> are HTML.}"),
     Case(
       name: "a choice starting like a weight gets an explicit one",
       question: Question(
@@ -246,5 +246,14 @@ import Testing
     #expect(messages.contains { $0.hasPrefix("question `n`: its unit `characters` is left out") })
     #expect(messages.contains { $0.hasPrefix("question `odd`: weight 42% is not one of Moodle's grades") })
     #expect(messages.contains { $0.hasPrefix("question `arrow`: left out: `->`") })
+  }
+
+  @Test func anAnswerBeforeABetterOneItAlsoAcceptsIsReported() {
+    let question = Question(
+      id: "name", kind: .text(.init(options: [.init(text: "An", weight: 50, pattern: "An.*"), .init(text: "Ana")])),
+      prompt: "Name?")
+    let (text, warnings) = GIFTWriter.write(ExportSupport.bank([question]))
+    #expect(text.contains("\t=%50%An*\n\t=Ana\n"))
+    #expect(warnings.map(\.message).contains { $0.contains("`An*` (50%) comes before `Ana` (100%)") })
   }
 }

@@ -107,26 +107,23 @@ extension GIFTWriter {
     var written: String?
   }
 
-  /// The answers in the model's order, so that a bank read from GIFT goes back as it came,
-  /// except where Moodle would grade differently: Moodle takes the first answer that
-  /// matches, Safer Shell the one worth most, so an answer that also matches what a later,
-  /// more valuable one accepts (`=%50%An*` before `=Ana`, an outer range before an inner
-  /// one) is moved after it.
-  private static func inGradingOrder(_ answers: [Typed], overlap: (Typed, Typed) -> Bool) -> [Typed] {
-    var ordered = answers
-    var index = 0
-    while index < ordered.count {
-      let answer = ordered[index]
-      if let last = ordered.indices.last(where: {
-        $0 > index && ordered[$0].weight > answer.weight && overlap(answer, ordered[$0])
-      }) {
-        ordered.remove(at: index)
-        ordered.insert(answer, at: last)
-        continue
-      }
-      index += 1
+  /// The answers stay in the model's order, so that a bank read from GIFT goes back as it
+  /// came and Moodle grades it as before. Moodle takes the first answer that matches,
+  /// Safer Shell the one worth most: where an answer also accepts what a later, more
+  /// valuable one does (`=%50%An*` before `=Ana`, an outer range before an inner one),
+  /// the two differ, and the teacher is told.
+  private static func reportShadowed(
+    _ answers: [Typed], overlap: (Typed, Typed) -> Bool, describe: (Typed) -> String, report: inout Report
+  ) {
+    for (index, answer) in answers.enumerated() {
+      guard
+        let later = answers[(index + 1)...].first(where: { $0.weight > answer.weight && overlap(answer, $0) })
+      else { continue }
+      report.warn(
+        "`\(describe(answer))` (\(decimal(answer.weight, places: 5))%) comes before `\(describe(later))` "
+          + "(\(decimal(later.weight, places: 5))%) and accepts some of the same answers: Moodle gives the first that "
+          + "matches, Safer Shell the one worth most (write the better answer first)")
     }
-    return ordered
   }
 
   /// Whether `first`, a short answer, accepts some text `second` accepts.
@@ -148,7 +145,7 @@ extension GIFTWriter {
     _ spec: Question.TextAnswer, _ question: Question, _ style: TextStyle, report: inout Report
   ) -> String? {
     func typed(_ option: Question.TextOption, _ pieces: [ShortAnswerPattern.Piece]) -> Typed {
-      let fallback = option.weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
+      let fallback = fallbackFeedback(option.weight, question)
       return Typed(weight: option.weight, pieces: pieces, feedback: option.feedback ?? fallback)
     }
     var answers: [Typed] = []
@@ -168,10 +165,16 @@ extension GIFTWriter {
       if let wildcards = ShortAnswerPattern.answers(for: pattern) {
         for wildcard in wildcards {
           let written = Typed(weight: 100, pieces: wildcard, feedback: question.feedbackCorrect)
-          let covered = answers.firstIndex {
-            $0.weight >= 100 && $0.pieces.count == 1 && shortAnswersOverlap(written, $0)
-              && !$0.pieces.contains(.anything)
-          }
+          // The answer the GIFT reader made of this wildcard, to show as the right answer.
+          let example = GIFTWildcard(wildcardText(wildcard))?.example
+          let covered =
+            answers.firstIndex {
+              $0.weight >= 100 && $0.pieces.count == 1 && $0.pieces.first == .literal(example ?? "")
+            }
+            ?? answers.firstIndex {
+              $0.weight >= 100 && $0.pieces.count == 1 && shortAnswersOverlap(written, $0)
+                && !$0.pieces.contains(.anything)
+            }
           if let covered {
             answers[covered] = Typed(weight: 100, pieces: wildcard, feedback: answers[covered].feedback)
           } else {
@@ -185,17 +188,37 @@ extension GIFTWriter {
         return nil
       }
     }
-    var written = inGradingOrder(answers, overlap: shortAnswersOverlap).map { answer in
+    reportShadowed(answers, overlap: shortAnswersOverlap, describe: { shortAnswerText($0.pieces) }, report: &report)
+    var written = answers.map { answer in
       let text = shortAnswerText(answer.pieces)
       let marker = answer.weight == 100 && !text.hasPrefix("%") ? "=" : "=" + checkedWeight(answer.weight, report: &report)
-      return marker + text + style.feedback(answer.feedback)
+      return marker + text + style.feedback(answer.feedback, inShortAnswer: true)
     }
-    if let wrong = question.feedbackWrong, !wrong.isEmpty { written.append("=%0%*" + style.feedback(wrong)) }
+    if let wrong = question.feedbackWrong, !wrong.isEmpty {
+      written.append("=%0%*" + style.feedback(wrong, inShortAnswer: true))
+    }
     if written.contains(where: { $0.contains("->") }) {
       report.warn("left out: `->` in an answer or its feedback would make Moodle read a matching question")
       return nil
     }
     return "{\n" + lines(written) + generalFeedback(question, style) + "}"
+  }
+
+  /// The question's feedback for an answer without its own, as Safer Shell shows it: the
+  /// right one for full marks, else the wrong one (the GIFT reader takes it off again).
+  private static func fallbackFeedback(_ weight: Double, _ question: Question) -> String? {
+    weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
+  }
+
+  /// A short answer as Moodle's text, before GIFT's escapes: `*` is any text, `\*` an
+  /// asterisk.
+  private static func wildcardText(_ pieces: [ShortAnswerPattern.Piece]) -> String {
+    pieces.map { piece in
+      switch piece {
+      case .literal(let text): text.replacingOccurrences(of: "*", with: "\\*")
+      case .anything: "*"
+      }
+    }.joined()
   }
 
   /// A short answer in Moodle's syntax, where `*` is any text and `\*` an asterisk.
@@ -214,16 +237,18 @@ extension GIFTWriter {
     _ spec: Question.NumberAnswer, _ question: Question, _ style: TextStyle, report: inout Report
   ) -> String {
     let answers = spec.options.map { option in
-      let fallback = option.weight >= 100 ? question.feedbackCorrect : question.feedbackWrong
+      let fallback = fallbackFeedback(option.weight, question)
       return Typed(
         weight: option.weight, pieces: [], feedback: option.feedback ?? fallback,
         range: option.minimum...option.maximum, written: numberText(option))
     }
-    let ordered = inGradingOrder(answers) { first, second in
-      guard let a = first.range, let b = second.range else { return false }
-      return a.overlaps(b)
-    }
-    var written = ordered.map { answer in
+    reportShadowed(
+      answers,
+      overlap: { first, second in
+        guard let a = first.range, let b = second.range else { return false }
+        return a.overlaps(b)
+      }, describe: { $0.written ?? "" }, report: &report)
+    var written = answers.map { answer in
       (answer.weight == 100 ? "=" : "=" + checkedWeight(answer.weight, report: &report)) + (answer.written ?? "")
         + style.feedback(answer.feedback)
     }

@@ -69,8 +69,16 @@ public enum GIFTWriter {
     }
   }
 
+  /// `::name::`. Moodle takes tags out of a name (and the GIFT reader reads it as HTML),
+  /// so `&`, `<` and `>` are written as entities.
   private static func title(_ name: String?) -> String? {
-    name.map { "::" + escape($0) + "::" }
+    name.map { name in
+      let html =
+        name.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" })
+        ? name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+          .replacingOccurrences(of: ">", with: "&gt;") : name
+      return "::" + escape(html) + "::"
+    }
   }
 
   /// Fields every kind has that GIFT has no place for.
@@ -113,12 +121,12 @@ public enum GIFTWriter {
   /// Lesson markup (`*emphasis*`, `` `code` ``, `- ` lists, blank lines between
   /// paragraphs, other line breaks as spaces) is Markdown, so a question using any of it
   /// is written `[markdown]`, and its other texts inherit that. A text holding what
-  /// Markdown would take for HTML (`<b>`, `&amp;`) is written in Moodle's own format
-  /// instead, with `&`, `<` and `>` as entities, so that it shows as written (Moodle,
-  /// like any web page, shows a run of spaces in such a text as one).
+  /// Markdown or Moodle would take for HTML (`<b>`, `&amp;`), or spaces they would close
+  /// up, is written `[plain]`, which Moodle shows exactly as written. Everything else is
+  /// the same in Moodle's own format, the default, which needs no marker.
   struct TextStyle {
     enum Format: String {
-      case markdown, moodle
+      case markdown, moodle, plain
     }
 
     /// The format of the question text, which the other texts inherit.
@@ -145,33 +153,40 @@ public enum GIFTWriter {
       self.init(texts: texts)
     }
 
-    /// The format `text` needs: Moodle's when it holds HTML-like text, Markdown when it
-    /// uses lesson markup or line breaks; `nil` when either shows it the same.
+    /// The format `text` needs: plain when it holds HTML-like text or spaces that
+    /// Markdown (at the ends of a line) or Moodle's format (in a run) would drop,
+    /// Markdown when it uses lesson markup or line breaks; `nil` when any shows it the
+    /// same.
     static func wanted(_ text: String) -> Format? {
-      if text.contains("<") || text.contains(/&#?[A-Za-z0-9]+;/) { return .moodle }
-      return text.contains { "*`\n".contains($0) } ? .markdown : nil
+      if text.contains("<") || text.contains(/&#?[A-Za-z0-9]+;/) { return .plain }
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.contains(where: { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true }) { return .plain }
+      if text.contains(where: { "*`\n".contains($0) }) { return .markdown }
+      return text.contains("  ") || text.contains("\t") ? .plain : nil
     }
 
     /// The question text, naming the format every other text of the question inherits.
     func opening(_ text: String) -> String {
       let text = trimmed(text)
-      let marker = format == .markdown || text.hasPrefix("[") ? "[\(format.rawValue)]" : ""
+      let marker = format != .moodle || text.hasPrefix("[") ? "[\(format.rawValue)]" : ""
       return marker + escape(formatted(text, as: format))
     }
 
     /// An answer, feedback or item, naming its format when it differs from the question's
     /// (or when it starts with `[`, which would be read as one).
-    func rich(_ text: String) -> String {
+    func rich(_ text: String, inShortAnswer: Bool = false) -> String {
       let text = trimmed(text)
-      let own = Self.wanted(text) ?? format
+      // `->` has no GIFT escape, and in a short answer's block it would make Moodle read
+      // a matching question: only Moodle's own format can write it (as `-&gt;`).
+      let own = inShortAnswer && text.contains("->") ? .moodle : Self.wanted(text) ?? format
       let marker = own != format || text.hasPrefix("[") ? "[\(own.rawValue)]" : ""
       return marker + escape(formatted(text, as: own))
     }
 
     /// `#feedback`, or nothing.
-    func feedback(_ text: String?) -> String {
+    func feedback(_ text: String?, inShortAnswer: Bool = false) -> String {
       guard let text, !text.isEmpty else { return "" }
-      return "#" + rich(text)
+      return "#" + rich(text, inShortAnswer: inShortAnswer)
     }
 
     /// Moodle trims every text; so does this, to keep the file tidy.
@@ -187,10 +202,12 @@ public enum GIFTWriter {
       case .markdown:
         return MarkdownEscapes.escaped(GIFTTextFormat.listsAfterBlankLines(text))
       case .moodle:
-        // `->` too: unescaped, it would turn a short answer into a matching question.
+        // `->` too (`rich`).
         guard text.contains(where: { $0 == "&" || $0 == "<" }) || text.contains("->") else { return text }
         return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
           .replacingOccurrences(of: ">", with: "&gt;")
+      case .plain:
+        return text
       }
     }
   }

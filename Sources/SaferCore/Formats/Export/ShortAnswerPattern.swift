@@ -106,6 +106,7 @@ enum ShortAnswerPattern {
         guard scalars.popFirst() == "*" else { return nil }
         return [[.anything]]
       case "\\":
+        if scalars.first == "u", let scalar = unicodeEscape() { return [[.literal(String(scalar))]] }
         guard let escaped = scalars.popFirst(), !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
           return nil
         }
@@ -115,6 +116,17 @@ enum ShortAnswerPattern {
       default:
         return [[.literal(String(first))]]
       }
+    }
+
+    /// `u{1F512}` after a backslash (how `GIFTWildcard` writes characters that are not
+    /// ASCII letters, digits or punctuation): the character.
+    mutating func unicodeEscape() -> Unicode.Scalar? {
+      guard scalars.starts(with: ["u", "{"]), let close = scalars.firstIndex(of: "}") else { return nil }
+      let digits = String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: 2)..<close]))
+      guard (1...8).contains(digits.count), let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value)
+      else { return nil }
+      scalars = scalars[scalars.index(after: close)...]
+      return scalar
     }
 
     /// `[sz]`, `[a-c]`: a few characters, one answer each.

@@ -22,7 +22,6 @@ extension GIFTQuestionReader {
       } else {
         guard let reading = readWeight(body) else { return nil }
         (weight, body) = reading
-        if weight == 0 { weight = nil }  // `~%0%x` is `~x` to Moodle
       }
       let parts = body.split(onSyntax: "#", limit: 2)
       guard let text = render(parts[0].trimmed(), default: context.format) else {
@@ -31,6 +30,9 @@ extension GIFTQuestionReader {
       }
       let feedback = parts.count > 1 ? render(parts[1].trimmed(), default: context.format) : nil
       let correct = single ? right || (weight ?? 0) >= 100 : (weight ?? 0) > 0
+      // `~%0%x` is `~x` to Moodle, and where an `=` makes the question single-choice,
+      // `~%100%x` is `=x`.
+      if weight == 0 || (single && weight == 100) { weight = nil }
       choices.append(Choice(text: text, isCorrect: correct, feedback: feedback, weight: weight))
     }
     guard choices.count >= 2 else {
@@ -171,7 +173,8 @@ extension GIFTQuestionReader {
       guard let (weight, body) = readWeight(piece) else { return nil }
       let percent = weight ?? 100
       let parts = body.split(onSyntax: "#", limit: 2)
-      let text = GIFTTextFormat.split(parts[0].trimmed().text, default: context.format).body
+      let text = GIFTTextFormat.withoutControls(GIFTTextFormat.split(parts[0].trimmed().text, default: context.format).body)
+        .trimmingSpaces()
       let feedback = parts.count > 1 ? render(parts[1].trimmed(), default: context.format) : nil
       guard !text.isEmpty else {
         warning("an empty answer: Moodle leaves it out", at: location)
@@ -199,6 +202,13 @@ extension GIFTQuestionReader {
     guard options.contains(where: { $0.weight >= 100 }) || pattern != nil else {
       error("no answer is worth 100%: Moodle would refuse this short-answer question", at: context.block)
       return nil
+    }
+    // An answer whose feedback is the question's own wrong feedback shows the same without
+    // it (Safer Shell falls back to it), and the GIFT writer puts it back there.
+    if let wrong = context.feedbackWrong {
+      for index in options.indices where options[index].weight < 100 && options[index].feedback == wrong {
+        options[index].feedback = nil
+      }
     }
     return .text(Question.TextAnswer(options: options, pattern: pattern, forgivesTypos: false))
   }

@@ -112,7 +112,7 @@ struct GIFTQuestionReader {
         "a `$CATEGORY:` line must be followed by a blank line: Moodle would read line \(next.line) and the rest of "
           + "this block as part of the category name, and import none of it as a question", at: at(next))
     }
-    let path = lines[0].trimmed().text
+    let path = lines[0].trimmed().rawText
     return .category(path.isEmpty ? nil : path)
   }
 

@@ -81,6 +81,21 @@ extension ArraySlice where Element == GIFTGlyph {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The text as written, escapes kept (`\:` stays `\:`, a `\n` stays `\n`): Moodle reads a
+  /// category's path without resolving them.
+  var rawText: String {
+    var result = String.UnicodeScalarView()
+    for glyph in self {
+      if glyph.isEscaped {
+        result.append("\\")
+        result.append(glyph.scalar == "\n" ? "n" : glyph.scalar)
+      } else {
+        result.append(glyph.scalar)
+      }
+    }
+    return String(result)
+  }
+
   /// Whether the text contains the syntax character `scalar`.
   func containsSyntax(_ scalar: Unicode.Scalar) -> Bool { firstSyntax(scalar) != nil }
 }

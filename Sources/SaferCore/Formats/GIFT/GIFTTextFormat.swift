@@ -21,26 +21,42 @@ enum GIFTTextFormat: String, CaseIterable, Sendable {
   static func split(_ text: String, default format: GIFTTextFormat) -> (
     format: GIFTTextFormat, body: String, misspelt: (written: String, meant: String)?
   ) {
-    guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return (format, text.trimmingSpaces(), nil) }
-    let name = String(text[text.index(after: text.startIndex)..<close])
+    // By scalars, as Moodle reads bytes: a combining mark after `]` must not hide it.
+    let scalars = text.unicodeScalars
+    guard scalars.first == "[", let close = scalars.firstIndex(of: "]") else { return (format, text.trimmingSpaces(), nil) }
+    let name = String(scalars[scalars.index(after: scalars.startIndex)..<close])
     guard let known = GIFTTextFormat(rawValue: name) else {
       let looksLikeFormat = !name.isEmpty && name.count <= 10 && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
       let meant = looksLikeFormat ? Suggestion.closest(to: name, among: allCases.map(\.rawValue)) : nil
       return (format, text.trimmingSpaces(), meant.map { (name, $0) })
     }
-    return (known, String(text[text.index(after: close)...]).trimmingSpaces(), nil)
+    return (known, String(scalars[scalars.index(after: close)...]).trimmingSpaces(), nil)
   }
 
   /// The text as lesson markup.
   func render(_ body: String) -> String {
+    // A byte order mark inside a text is invisible, and at a file's start would be taken
+    // for the file's own.
+    let body = body.contains("\u{FEFF}") ? body.replacingOccurrences(of: "\u{FEFF}", with: "") : body
     let markup =
       switch self {
-      case .plain: body
+      case .plain: Self.withoutControls(body).trimmingSpaces()
       case .moodle: HTMLToText.convert(body, keepsLineBreaks: true)
       case .html: HTMLToText.convert(body)
-      case .markdown: Self.markdown(body)
+      case .markdown: Self.markdown(Self.withoutControls(body))
       }
     return Self.listsAfterBlankLines(markup)
+  }
+
+  /// Control characters other than line breaks and tabs mean nothing in a question, and
+  /// never reach the terminal; every format drops them, as HTML's does, and so do short
+  /// answers.
+  static func withoutControls(_ text: String) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      scalar != "\n" && scalar != "\t" && HTMLToText.isControl(scalar)
+    }
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
   }
 
   /// A `- ` item right under a line of text gets a blank line before it: lesson markup
