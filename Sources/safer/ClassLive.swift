@@ -192,6 +192,6 @@ struct JoinCommand: ParsableCommand {
   }
 
   func run() throws {
-    try shell.runShell(firstCommand: "join \(address) \(code)", leaveAfterFirstCommand: true)
+    try shell.runShell(firstAction: .join(address: address, code: code), leaveAfterFirstAction: true)
   }
 }

@@ -17,10 +17,10 @@ struct ShellOptions: ParsableArguments {
   @Flag(name: .long, help: "No colour (also: NO_COLOR set, TERM=dumb, or output not a terminal).")
   var noColor = false
 
-  /// Runs the shell until the student leaves; `firstCommand` runs once the student is known,
+  /// Runs the shell until the student leaves; `firstAction` runs once the student is known,
   /// with a teacher's authority over quiz settings when `authority` says so.
   func runShell(
-    firstCommand: String? = nil, authority: QuizOverrides.Authority = .student, leaveAfterFirstCommand: Bool = false
+    firstAction: FirstAction? = nil, authority: QuizOverrides.Authority = .student, leaveAfterFirstAction: Bool = false
   ) throws {
     let environment = locations.environment
     let data = locations.dataFolder
@@ -56,9 +56,9 @@ struct ShellOptions: ParsableArguments {
       lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },
       historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
-    shellEnvironment.firstCommand = firstCommand
-    shellEnvironment.firstCommandAuthority = authority
-    shellEnvironment.leaveAfterFirstCommand = leaveAfterFirstCommand
+    shellEnvironment.firstAction = firstAction
+    shellEnvironment.firstActionAuthority = authority
+    shellEnvironment.leaveAfterFirstAction = leaveAfterFirstAction
     shellEnvironment.connectToClass = { address, deliver in ClassClient(address: address, deliver: deliver) }
     shellEnvironment.dataFolder = data
     shellEnvironment.printToPDF = { html, pdf in HeadlessChromium.printToPDF(html: html, pdf: pdf) }

@@ -57,6 +57,6 @@ struct TakeQuiz: ParsableCommand {
     if teacher { try TeacherGate.require(dataFolder: shell.locations.dataFolder, command: "quiz --teacher") }
     let formatWords = format.map { ["--format", $0.rawValue] } ?? []
     try shell.runShell(
-      firstCommand: (["quiz", quiz] + words + formatWords).joined(separator: " "), authority: teacher ? .teacher : .student)
+      firstAction: .quiz(target: quiz, options: words + formatWords), authority: teacher ? .teacher : .student)
   }
 }

@@ -55,6 +55,29 @@ struct PseudoTerminalTests {
     try shell.waitForLastLine("Ana · demo-lesson 1/8 › ")
   }
 
+  /// A file name with spaces: Tab writes it escaped, as a shell does, and `quiz` reads it
+  /// so (or quoted).
+  @Test func tabCompletesAFileNameWithSpacesEscaped() throws {
+    let folder = sandbox.root.appendingPathComponent("my banks")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "::Padlock::Does a padlock prove a site is safe? {F}\n"
+      .write(to: folder.appendingPathComponent("Class Quiz.gift"), atomically: true, encoding: .utf8)
+    let shell = try openShell()
+    defer { shell.close() }
+    try shell.type("quiz \(sandbox.root.path)/my")
+    try shell.press("Tab")
+    try shell.waitForLastLine("Ana › quiz \(sandbox.root.path)/my\\ banks/")
+    try shell.type("Cl")
+    try shell.press("Tab")
+    try shell.waitForLastLine("Ana › quiz \(sandbox.root.path)/my\\ banks/Class\\ Quiz.gift ")
+    try shell.press("Enter")
+    try shell.waitFor(text: "Does a padlock prove a site is safe?")
+    try shell.enter("false")
+    try shell.waitFor(text: "✓ Right!")
+    try shell.enter("quiz \"\(folder.path)/Class Quiz.gift\"")
+    try shell.waitFor(text: "Class Quiz — finished")
+  }
+
   @Test func tabListsTheCandidatesWhenThereAreSeveral() throws {
     let shell = try openShell()
     defer { shell.close() }

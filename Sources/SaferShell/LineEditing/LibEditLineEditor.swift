@@ -299,7 +299,8 @@ public final class LibEditLineEditor: LineEditor {
       return UInt8(CC_REFRESH_BEEP)
     }
     let before = Self.text(from: line.buffer, to: line.cursor)
-    let word = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
+    // The word as typed, quotes and backslashes included (`My\ Qu`), as a shell splits it.
+    let word = String(before[ShellWords.partialLastWord(before).start...])
     let candidates = completer.completions(forLineBeforeCursor: before)
     switch Self.completionStep(word: word, candidates: candidates) {
     case .insert(let text):

@@ -10,10 +10,6 @@ import SaferCore
 /// terminal the same `join` brings the student back as the same player.
 extension Shell {
   func join(_ argument: String) {
-    guard let connect = env.connectToClass else {
-      error("This shell cannot join a live class.")
-      return
-    }
     let words = argument.split(separator: " ").map(String.init)
     guard words.count == 2 else {
       error(
@@ -21,12 +17,20 @@ extension Shell {
       )
       return
     }
+    join(address: words[0], code: words[1])
+  }
+
+  /// `join` with its two words apart (the command line gives them so).
+  func join(address typed: String, code: String) {
+    guard let connect = env.connectToClass else {
+      error("This shell cannot join a live class.")
+      return
+    }
     let address: ClassAddress
-    do { address = try ClassAddress.parse(words[0]) } catch {
+    do { address = try ClassAddress.parse(typed) } catch {
       self.error(error.description)
       return
     }
-    let code = words[1]
     guard (4...12).contains(code.count), code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
       error("The code is the 6 digits your teacher gives, e.g. `join \(address) 123456`.")
       return
@@ -56,7 +60,7 @@ extension Shell {
     live.connect(using: connect, name: handle.record.profile.displayName)
     runClass(&live, connect: connect)
     live.link?.close()
-    if env.leaveAfterFirstCommand { shouldQuit = true }
+    if env.leaveAfterFirstAction { shouldQuit = true }
   }
 
   /// The class's loop: events from the host, lines from the student, until the class

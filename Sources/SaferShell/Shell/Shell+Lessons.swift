@@ -82,12 +82,31 @@ extension Shell {
 
   /// `quiz <id-or-file> [--count N --exam …]`: options override the quiz file for this attempt.
   func quiz(_ argument: String) {
-    var words = argument.split(separator: " ").map(String.init)
-    guard !words.isEmpty else {
-      error("Which quiz? Type `quiz <quiz-id>` or `quiz <file>`.")
+    var words: [String]
+    do { words = try ShellWords.split(argument) } catch {
+      self.error(error.description)
       return
     }
-    let target = words.removeFirst()
+    guard !words.isEmpty else {
+      error("Which quiz? Type `quiz <quiz-id>` or `quiz <file>` (a name with spaces in quotes: `quiz \"My Quiz.gift\"`).")
+      return
+    }
+    quiz(words.removeFirst(), options: words)
+  }
+
+  /// `quiz` with its words already apart: the quiz id or file, then its options (the
+  /// command line gives them so, and a file name may hold spaces).
+  func quiz(_ target: String, options: [String]) {
+    // `quiz My Quiz.gift`: a file name with spaces, unquoted.
+    let loose = options.prefix { !$0.hasPrefix("--") }
+    if !loose.isEmpty, FileManager.default.fileExists(atPath: ([target] + loose).joined(separator: " ")) {
+      let name = ([target] + loose).joined(separator: " ")
+      error(
+        "A file name with spaces goes in quotes: `quiz \"\(TerminalSafe.clean(name, keepNewlines: false))\"` "
+          + "(Tab writes it for you).")
+      return
+    }
+    var words = options
     // `--format gift|aiken|yaml` says how to read a file; the rest are quiz settings.
     var format: ContentFile.Format?
     if let index = words.firstIndex(of: "--format") {
@@ -107,12 +126,14 @@ extension Shell {
       begin(ignoring: overrides) { [quizAuthority] in try $0.start(target, overrides: overrides, authority: quizAuthority) }
       return
     }
-    guard FileManager.default.fileExists(atPath: target) else {
+    // `~/` as a shell reads it (Tab completion writes it so).
+    let path = target.hasPrefix("~/") ? NSHomeDirectory() + target.dropFirst(1) : target
+    guard FileManager.default.fileExists(atPath: path) else {
       let hint = Suggestion.sentence(for: target, among: library.quizzes.map(\.id))
       error("No quiz or file called “\(TerminalSafe.clean(target, keepNewlines: false))”.\(hint)")
       return
     }
-    let added = library.adding(file: target, format: format)
+    let added = library.adding(file: path, format: format)
     for problem in added.problems { error(TerminalSafe.clean(problem.description)) }
     guard let content = added.contentID else {
       if added.problems.isEmpty { error("That file holds no quiz or lesson.") }

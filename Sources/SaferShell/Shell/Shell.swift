@@ -19,7 +19,7 @@ public final class Shell {
   var asking: Asking?
   /// The deadline of a question whose closing could not be saved; not retried on its own.
   var expiryFailed: Date?
-  /// Who gives the options of the `quiz` command being run (see `firstCommandAuthority`).
+  /// Who gives the options of the `quiz` command being run (see `firstActionAuthority`).
   var quizAuthority: QuizOverrides.Authority = .student
 
   /// While in a live class: the open question's letters (for Tab), else an empty list.
@@ -47,11 +47,14 @@ public final class Shell {
         style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
     guard chooseUser() else { return 1 }
-    if let first = env.firstCommand, fitsLineLimit(first) {
-      quizAuthority = env.firstCommandAuthority
-      handle(line: first)
+    if let first = env.firstAction {
+      quizAuthority = env.firstActionAuthority
+      switch first {
+      case .quiz(let target, let options): quiz(target, options: options)
+      case .join(let address, let code): join(address: address, code: code)
+      }
       quizAuthority = .student
-      if env.leaveAfterFirstCommand { shouldQuit = true }
+      if env.leaveAfterFirstAction { shouldQuit = true }
     }
     while !shouldQuit {
       // A question whose time ran out while nobody was typing (a pause, a restart).
@@ -79,8 +82,7 @@ public final class Shell {
 
   // MARK: - Input
 
-  /// Whether `line` is short enough to work on; says so when it is not. The first command
-  /// (from the command line) is held to the same limit as typed lines.
+  /// Whether `line` is short enough to work on; says so when it is not.
   func fitsLineLimit(_ line: String) -> Bool {
     guard line.utf8.count > Self.maximumLineBytes else { return true }
     error("That line is too long: lines are limited to \(Self.maximumLineBytes) bytes. It was ignored.")

@@ -31,7 +31,9 @@ final class ShellCompleter: Completer {
     case .lesson?:
       return match(library.lessons.map(\.id) + library.quizzes.map(\.id), argument)
     case .quizOrFile?:
-      return match(library.quizzes.map(\.id), argument) + Self.paths(matching: argument)
+      // A file name may hold spaces: typed quoted or escaped, completed escaped.
+      let partial = ShellWords.partialLastWord(argument).text
+      return match(library.quizzes.map(\.id), partial) + Self.paths(matching: partial).map(ShellWords.escape)
     case .topic?:
       return match(library.topics, argument)
     case .command?:

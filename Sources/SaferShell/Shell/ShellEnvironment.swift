@@ -17,8 +17,8 @@ public struct ShellEnvironment {
   public var userName: String?
   /// The name offered when asking who is there (the last student at home).
   public var lastUser: String?
-  /// A command to run once the student is known (`safer quiz ID` starts the quiz).
-  public var firstCommand: String?
+  /// What to do once the student is known (`safer quiz ID` starts the quiz).
+  public var firstAction: FirstAction?
   /// The history file for a student id, if history is kept.
   public var historyFile: (String) -> String?
   /// Remembers who used the shell last.
@@ -28,11 +28,11 @@ public struct ShellEnvironment {
   /// Reads a PIN with echo off (`nil`: nobody to ask, or cancelled). Without a terminal
   /// the shell takes `SAFER_PIN` instead (see `ShellOptions`).
   public var readSecret: (_ prompt: String) -> String? = { _ in nil }
-  /// Who gave the options of `firstCommand` (`safer quiz … --teacher` after the teacher
+  /// Who gave the options of `firstAction` (`safer quiz … --teacher` after the teacher
   /// passphrase): a teacher's may loosen the quiz file, a student's only tighten it.
-  public var firstCommandAuthority: QuizOverrides.Authority = .student
-  /// Leave the shell once the first command is done (`safer class join`).
-  public var leaveAfterFirstCommand = false
+  public var firstActionAuthority: QuizOverrides.Authority = .student
+  /// Leave the shell once the first action is done (`safer class join`).
+  public var leaveAfterFirstAction = false
   /// Opens a live class connection (`join`); `nil`: this shell cannot join classes.
   public var connectToClass: ClassConnector?
   /// The data folder, for files written beside the records (`certificate`); `nil`: none.
@@ -60,4 +60,13 @@ public struct ShellEnvironment {
     self.historyFile = historyFile
     self.rememberUser = rememberUser
   }
+}
+
+/// What the command line asks the shell to do first, its words already apart: a file name
+/// with spaces stays one word, as the user's own shell gave it.
+public enum FirstAction: Sendable, Equatable {
+  /// `safer quiz TARGET [options]`: a quiz id or a quiz or bank file, then its settings.
+  case quiz(target: String, options: [String])
+  /// `safer class join ADDRESS CODE`.
+  case join(address: String, code: String)
 }
