@@ -1,6 +1,7 @@
 import Foundation
 import SaferCore
 import SaferShell
+import Testing
 
 /// Reads `Tests/Fixtures/demo-lesson.yaml`, the lesson both test layers use.
 enum DemoLessonFile {
@@ -45,16 +46,50 @@ enum Fixtures {
     return output.text
   }
 
-  /// Compares with `Transcripts/<name>.txt`; `SAFER_RECORD=1` writes the file instead.
-  static func matchesRecorded(_ text: String, name: String, filePath: String = #filePath) throws -> Bool {
-    let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-      .appendingPathComponent("Transcripts/\(name).txt")
+  /// `Tests/SaferShellTests/Transcripts/`, the recorded screens.
+  static let transcriptsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Transcripts")
+
+  /// The environment variable that writes recordings instead of comparing with them.
+  static let recordVariable = "SAFER_RECORD_TRANSCRIPTS"
+
+  /// Compares `text` with the recording `Transcripts/<name>.txt` and records a test
+  /// failure if they differ, naming the first line that does. A missing recording fails
+  /// too: with `SAFER_RECORD_TRANSCRIPTS=1` in the environment the file is written (or
+  /// rewritten) instead, to be read and committed like any other change.
+  static func expectRecorded(
+    _ text: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let url = transcriptsFolder.appendingPathComponent("\(name).txt")
+    let shown = "Tests/SaferShellTests/Transcripts/\(name).txt"
     // Temporary folders differ per run; hide them.
     let stable = text.replacingOccurrences(of: #"/[^ ]*safer-shell-[^/ ]*"#, with: "<lessons>", options: .regularExpression)
-    if ProcessInfo.processInfo.environment["SAFER_RECORD"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+    if ProcessInfo.processInfo.environment[recordVariable] == "1" {
       try stable.write(to: url, atomically: true, encoding: .utf8)
-      return true
+      return
     }
-    return try String(contentsOf: url, encoding: .utf8) == stable
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      let test = Test.current.map { String($0.name.prefix { $0 != "(" }) } ?? "<test name>"
+      Issue.record(
+        """
+        No recording \(shown). To write it, run `\(recordVariable)=1 swift test --filter \(test)`, \
+        then read the file and commit it.
+        """, sourceLocation: sourceLocation)
+      return
+    }
+    let recorded = try String(contentsOf: url, encoding: .utf8)
+    guard recorded != stable else { return }
+    let old = recorded.components(separatedBy: "\n")
+    let new = stable.components(separatedBy: "\n")
+    let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+    let was = line < old.count ? old[line] : "(end of file)"
+    let now = line < new.count ? new[line] : "(end of screen)"
+    Issue.record(
+      """
+      The screen differs from \(shown) at line \(line + 1):
+        recorded: \(was)
+        now:      \(now)
+      If the change is meant, rerun with `\(recordVariable)=1` to rewrite the recording and review its diff.
+      """, sourceLocation: sourceLocation)
   }
 }

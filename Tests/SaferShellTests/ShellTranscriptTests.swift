@@ -4,12 +4,17 @@ import Testing
 
 @testable import SaferShell
 
+/// Whole shell sessions: lines in, screen text out. Some compare the whole screen with a
+/// recording in `Transcripts/` (`Fixtures.expectRecorded`). A missing or different
+/// recording fails the test; to write recordings, run with `SAFER_RECORD_TRANSCRIPTS=1`
+/// (e.g. `SAFER_RECORD_TRANSCRIPTS=1 swift test --filter wholeLessonWithEveryKindOfQuestion`),
+/// then read the new file and commit it.
 @Suite struct ShellTranscriptTests {
   @Test func wholeLessonWithEveryKindOfQuestion() throws {
     let text = Fixtures.transcript(
       ["start demo-lesson", "hint", "hint", "hint", "b", "a", "false", "Pass-Phrase!", "15", "zz", "a b c", "a", "a"],
       library: try Fixtures.library())
-    #expect(try Fixtures.matchesRecorded(text, name: "whole-lesson"))
+    try Fixtures.expectRecorded(text, name: "whole-lesson")
     #expect(text.contains("Count the letters. (hint 1 of 2)"))
     #expect(text.contains("No more hints for this question."))
     #expect(text.contains("◐ Partly right."))
