@@ -85,11 +85,11 @@ let package = Package(
     .testTarget(
       name: "SaferCoreTests", dependencies: ["SaferCore"],
       // GIFT files the tests read through #filePath.
-      exclude: ["GIFT/Corpus", "Records/Corpus", "Review/Fixtures"]),
+      exclude: ["Formats/GIFT/Corpus", "Records/Corpus", "Review/Fixtures"]),
     .testTarget(
       name: "SaferShellTests", dependencies: ["SaferShell", "SaferCore"],
       // Recorded screens, read by the tests through #filePath.
-      exclude: ["Transcripts"]),
+      exclude: ["Shell/Transcripts"]),
     .testTarget(name: "SaferAccessTests", dependencies: ["SaferAccess", "SaferCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SaferCore", "safer"]),
   ]

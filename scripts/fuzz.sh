@@ -31,6 +31,6 @@ swiftc -sanitize=fuzzer,address -parse-as-library -enable-bare-slash-regex -O -g
 if [ $# -gt 0 ] && [ -f "$1" ]; then
   exec "$out/gift-fuzz" "$@"
 fi
-cp Tests/SaferCoreTests/GIFT/Corpus/*.gift "$out/corpus/"
+cp Tests/SaferCoreTests/Formats/GIFT/Corpus/*.gift "$out/corpus/"
 exec "$out/gift-fuzz" "$out/corpus" -dict=Fuzz/gift.dict -max_len=4096 -timeout=5 \
   -artifact_prefix="$out/artifacts/" "$@"

@@ -8,7 +8,7 @@ share with the same score, a confusion table, and the agreement per kind.
 
 Usage:
   python3 scripts/strength-agreement.py [--count 2000] [--seed 11] [--safer .build/debug/safer]
-  python3 scripts/strength-agreement.py --fixture Tests/SaferCoreTests/Labs/StrengthFixture.swift
+  python3 scripts/strength-agreement.py --fixture Tests/SaferCoreTests/Labs/Password/StrengthFixture.swift
       (writes a Swift fixture of passwords and zxcvbn's scores, from another seed)
 
 Passwords stay under 72 characters: zxcvbn's Python port refuses longer ones.

@@ -179,9 +179,7 @@ struct LessonLibraryTests {
   }
 
   @Test func bundledLessonsLoadWithoutErrors() {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons").path
-    let library = LessonLibrary.load(paths: [root])
+    let library = LessonLibrary.load(paths: [Checkout.lessons])
     #expect(!library.hasErrors, "\(library.diagnostics.map(\.description).joined(separator: "\n"))")
     #expect(library.brokenFiles.isEmpty)
     #expect(!library.lessons.isEmpty)

@@ -114,8 +114,7 @@ struct ClassReportTests {
   }
 
   @Test func theJSONHasTheKeysTheSchemaDocuments() throws {
-    let schemaURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Schemas/report.schema.json")
+    let schemaURL = Checkout.file("Schemas/report.schema.json")
     let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
     let report = try Self.report(
       Self.records() + [F.record("Dan", attempts: [F.attempt(marks: [0, 1, 0, 0, 1])], mastery: ["privacy": 0.4])])

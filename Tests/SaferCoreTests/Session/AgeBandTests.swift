@@ -48,9 +48,7 @@ struct AgeBandTests {
   }
 
   @Test func aBundledQuizNeverDrawsOlderQuestionsForEveryone() throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons").path
-    let library = LessonLibrary.load(paths: [folder])
+    let library = LessonLibrary.load(paths: [Checkout.lessons])
     #expect(!library.hasErrors, "\(library.diagnostics.filter { $0.severity == .error })")
     let olderLessons = Set(library.lessons.filter { AgeBand(level: $0.level) == .older }.map(\.id))
     for quiz in library.quizzes where quiz.band == .younger {

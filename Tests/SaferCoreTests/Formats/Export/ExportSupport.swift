@@ -2,19 +2,16 @@ import Foundation
 
 @testable import SaferCore
 
-/// Helpers shared by the export tests: the checkout's folders, and lessons compared
-/// without where they were read from.
+/// Helpers shared by the export tests: the bundled lessons, the GIFT corpus, and lessons
+/// compared without where they were read from.
 enum ExportSupport {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-  static let bundledLessons = LessonLibrary.load(paths: [root.appendingPathComponent("Lessons").path]).lessons
+  static let bundledLessons = LessonLibrary.load(paths: [Checkout.lessons]).lessons
 
   static var bundledLessonIDs: [String] { bundledLessons.map(\.id) }
 
   /// The GIFT files of the parser's test corpus, whatever is there.
   static var giftCorpus: [URL] {
-    let folder = root.appendingPathComponent("Tests/SaferCoreTests/GIFT/Corpus")
+    let folder = GIFTCorpus.folder
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".gift") }.sorted().map { folder.appendingPathComponent($0) }
   }

@@ -6,9 +6,7 @@ import Testing
 /// The structural rules of the bundled curriculum (issue: "The curriculum"): a teacher
 /// can rely on these without reading every file.
 @Suite struct CurriculumTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let library = LessonLibrary.load(paths: [root.appendingPathComponent("Lessons").path])
+  static let library = LessonLibrary.load(paths: [Checkout.lessons])
 
   var library: LessonLibrary { Self.library }
 
@@ -102,7 +100,7 @@ import Testing
   }
 
   @Test func theCurriculumMapListsEverything() throws {
-    let map = try String(contentsOf: Self.root.appendingPathComponent("docs/curriculum.md"), encoding: .utf8)
+    let map = try String(contentsOf: Checkout.file("docs/curriculum.md"), encoding: .utf8)
     for id in library.lessons.map(\.id) + library.quizzes.map(\.id) {
       #expect(map.contains("`\(id)`"), "docs/curriculum.md misses \(id): run scripts/curriculum-map.py")
     }

@@ -3,10 +3,15 @@ import SaferCore
 import SaferShell
 import Testing
 
+/// `Tests/SaferShellTests`, the folder of this test target (this file is in its `Support/`).
+enum TestTarget {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+}
+
 /// Reads `Tests/Fixtures/demo-lesson.yaml`, the lesson both test layers use.
 enum DemoLessonFile {
-  static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/demo-lesson.yaml").path
+  static let path = TestTarget.folder.deletingLastPathComponent().appendingPathComponent("Fixtures/demo-lesson.yaml")
+    .path
   // The file is part of the repository; a test run without it cannot mean anything.
   static let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
 }
@@ -46,14 +51,13 @@ enum Fixtures {
     return output.text
   }
 
-  /// `Tests/SaferShellTests/Transcripts/`, the recorded screens.
-  static let transcriptsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Transcripts")
+  /// `Tests/SaferShellTests/Shell/Transcripts/`, the recorded screens.
+  static let transcriptsFolder = TestTarget.folder.appendingPathComponent("Shell/Transcripts")
 
   /// The environment variable that writes recordings instead of comparing with them.
   static let recordVariable = "SAFER_RECORD_TRANSCRIPTS"
 
-  /// Compares `text` with the recording `Transcripts/<name>.txt` and records a test
+  /// Compares `text` with the recording `Shell/Transcripts/<name>.txt` and records a test
   /// failure if they differ, naming the first line that does. A missing recording fails
   /// too: with `SAFER_RECORD_TRANSCRIPTS=1` in the environment the file is written (or
   /// rewritten) instead, to be read and committed like any other change.
@@ -61,7 +65,7 @@ enum Fixtures {
     _ text: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let url = transcriptsFolder.appendingPathComponent("\(name).txt")
-    let shown = "Tests/SaferShellTests/Transcripts/\(name).txt"
+    let shown = "Tests/SaferShellTests/Shell/Transcripts/\(name).txt"
     // Temporary folders differ per run; hide them.
     let stable = text.replacingOccurrences(of: #"/[^ ]*safer-shell-[^/ ]*"#, with: "<lessons>", options: .regularExpression)
     if ProcessInfo.processInfo.environment[recordVariable] == "1" {
