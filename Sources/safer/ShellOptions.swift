@@ -56,6 +56,7 @@ struct ShellOptions: ParsableArguments {
       lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },
       historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
+    shellEnvironment.height = { interactive ? TerminalSize.rows(environment: environment) : nil }
     shellEnvironment.firstAction = firstAction
     shellEnvironment.firstActionAuthority = authority
     shellEnvironment.leaveAfterFirstAction = leaveAfterFirstAction

@@ -16,12 +16,19 @@ public struct ProgressReport: Codable, Sendable {
   }
 
   public struct Item: Codable, Sendable {
+    /// Where the student stands with a lesson or quiz (`new`, `in-progress`, `completed`
+    /// in JSON).
+    public enum Status: String, Codable, Sendable {
+      case new
+      case inProgress = "in-progress"
+      case completed
+    }
+
     public var id: String
     public var kind: Attempt.Kind
     public var title: String
     public var topic: String?
-    /// `new`, `in-progress`, `completed`.
-    public var status: String
+    public var status: Status
     public var attempts: Int
     public var completedAttempts: Int
     /// Best finished attempt, percent.
@@ -133,7 +140,7 @@ public struct ProgressReport: Codable, Sendable {
     let attempts = record.attempts(of: id)
     let completed = attempts.filter { $0.status == .completed }
     let open = attempts.last { $0.status == .inProgress }
-    let status = open != nil ? "in-progress" : completed.isEmpty ? "new" : "completed"
+    let status: Item.Status = open != nil ? .inProgress : completed.isEmpty ? .new : .completed
     let best = completed.map(\.percent).max().map { ($0 * 10).rounded() / 10 }
     var item = Item(
       id: id, kind: kind, title: title, topic: topic, status: status, attempts: attempts.count,

@@ -77,11 +77,7 @@ public struct ActivityStarter {
     if authority == .student, let refusal = overrides.refusal(for: fileQuiz) { throw .badOption(refusal.description) }
     let quiz: Quiz
     do { quiz = try overrides.apply(to: fileQuiz) } catch { throw .badOption(error.description) }
-    // An attempt ended with `reset` was used too (as in Moodle): otherwise resetting a bad
-    // attempt before its last answer would give endless tries.
-    // A live class quiz was the teacher's session, not one of the student's own tries.
-    let used = handle.record.attempts(of: quiz.id).filter { $0.status != .inProgress && $0.classSession == nil }.count
-    if let allowed = quiz.attemptsAllowed, used >= allowed {
+    if let allowed = quiz.attemptsAllowed, attemptsLeft(quiz) == 0 {
       throw .noAttemptsLeft(quiz: quiz.title, allowed: allowed)
     }
     let items = assembler.assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz, student: handle.record.profile.id) }
@@ -126,6 +122,16 @@ public struct ActivityStarter {
       if record.resume?.attemptID == open.id { record.resume = nil }
     }
     return true
+  }
+
+  /// How many more attempts the student may start at `quiz`; `nil`: no limit. An attempt
+  /// ended with `reset` was used too (as in Moodle), or resetting a bad attempt before its
+  /// last answer would give endless tries; a live class was the teacher's session, not one
+  /// of the student's own tries.
+  public func attemptsLeft(_ quiz: Quiz) -> Int? {
+    guard let allowed = quiz.attemptsAllowed else { return nil }
+    let used = handle.record.attempts(of: quiz.id).filter { $0.status != .inProgress && $0.classSession == nil }.count
+    return max(0, allowed - used)
   }
 
   private func save(_ change: (inout UserRecord) -> Void) throws(ActivityError) {

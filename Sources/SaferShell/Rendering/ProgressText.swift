@@ -54,10 +54,10 @@ public struct ProgressText {
       for item in started {
         var text = "  " + style.cyan(TerminalSafe.clean(item.id, keepNewlines: false)) + "  "
         switch item.status {
-        case "in-progress":
+        case .inProgress:
           text += style.yellow("in progress") + " (\(item.answered ?? 0) of \(item.questionCount) answered)"
           if let best = item.bestPercent { text += " · best so far \(Int(best.rounded()))%" }
-        default:
+        case .completed, .new:
           text += style.green("done") + " · best \(Int((item.bestPercent ?? 0).rounded()))%"
         }
         if item.completedAttempts > 0 || item.kind == .quiz {

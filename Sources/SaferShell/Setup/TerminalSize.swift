@@ -12,4 +12,11 @@ public enum TerminalSize {
     if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
     return 80
   }
+
+  /// The height of the terminal on standard output; `nil` when it is not a terminal.
+  public static func rows(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+    return environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+  }
 }

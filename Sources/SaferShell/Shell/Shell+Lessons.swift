@@ -18,7 +18,8 @@ extension Shell {
       let band = AgeBand(level: level)
       return exactBand ? band == shown || (level ?? "").isEmpty : shown.allows(band)
     }
-    let topic = asked == nil ? argument : ""
+    let everything = argument == "all"
+    let topic = asked == nil && !everything ? argument : ""
     let topics = topic.isEmpty ? library.topics : [topic.lowercased()]
     if !topic.isEmpty && !library.topics.contains(topic.lowercased()) {
       let hint = Suggestion.sentence(for: topic, among: library.topics)
@@ -28,46 +29,72 @@ extension Shell {
       return
     }
     if library.lessons.isEmpty { say("No lessons are loaded. Start Safer Shell with `--lessons <folder>`.") }
+    var sections: [(title: String, ids: [String], lines: [String])] = []
     for topic in topics {
-      out.line(style.bold(topic))
-      for lesson in library.lessons where lesson.topic == topic && fits(lesson.isBank ? nil : lesson.level) {
-        let details = lesson.isBank ? "question bank" : "\(lesson.level) · \(lesson.minutes) min"
-        listEntry(id: lesson.id, title: lesson.title, details: details, state: status[lesson.id].map(describe))
+      let lessons = library.lessons.filter { $0.topic == topic && fits($0.isBank ? nil : $0.level) }
+      let lines = lessons.flatMap { lesson in
+        listEntry(
+          id: lesson.id, title: lesson.title,
+          details: lesson.isBank ? "question bank" : "\(lesson.level) · \(lesson.minutes) min",
+          state: status[lesson.id].map(describe))
       }
+      sections.append((topic, lessons.map(\.id), lines))
     }
     let quizzes = library.quizzes.filter { (topic.isEmpty || $0.topic == topic.lowercased()) && fits($0.level) }
     if !quizzes.isEmpty {
-      out.line(style.bold("quizzes"))
-      for quiz in quizzes {
+      let lines = quizzes.flatMap { quiz in
         listEntry(id: quiz.id, title: quiz.title, details: "pass \(Int(quiz.passMark))%", state: status[quiz.id].map(describe))
       }
+      sections.append(("quizzes", quizzes.map(\.id), lines))
+    }
+    let fullLength = sections.reduce(0) { $0 + 1 + $1.lines.count } + 1
+    // The whole list would scroll off the screen: one line per topic instead.
+    if argument.isEmpty, let height = env.height(), fullLength > height - 2 {
+      for section in sections where !section.ids.isEmpty {
+        let states = section.ids.compactMap { status[$0]?.status }
+        var counts = [
+          "\(section.ids.count) \(section.title == "quizzes" ? "quiz" : "lesson")\(section.ids.count == 1 ? "" : section.title == "quizzes" ? "zes" : "s")"
+        ]
+        let done = states.filter { $0 == .completed }.count
+        let open = states.filter { $0 == .inProgress }.count
+        if done > 0 { counts.append("\(done) done") }
+        if open > 0 { counts.append("\(open) in progress") }
+        out.lines(
+          TextWrapper(width: env.width()).wrap(
+            "  " + style.bold(section.title) + style.dim("  " + counts.joined(separator: " · ")), indent: "      "))
+      }
+      say(style.dim("Type `lessons <topic>` for one topic (Tab completes), `lessons all` for everything."))
+      return
+    }
+    for section in sections where !section.lines.isEmpty || section.title != "quizzes" {
+      out.line(style.bold(section.title))
+      out.lines(section.lines)
     }
     say(style.dim("Type `start <id>` (Tab completes) or `quiz <id>`."))
   }
 
   /// Two lines per entry: the id to type with what it takes and how far the student got,
   /// then the title, so long titles never push the state off the line.
-  private func listEntry(id: String, title: String, details: String, state: String?) {
+  private func listEntry(id: String, title: String, details: String, state: String?) -> [String] {
     let wrapper = TextWrapper(width: env.width())
-    out.lines(
-      wrapper.wrap("  " + style.cyan(id) + style.dim("  " + details) + (state.map { " · " + $0 } ?? ""), indent: "      "))
-    out.lines(wrapper.wrap(TerminalSafe.clean(title, keepNewlines: false), firstIndent: "      ", indent: "      "))
+    return wrapper.wrap("  " + style.cyan(id) + style.dim("  " + details) + (state.map { " · " + $0 } ?? ""), indent: "      ")
+      + wrapper.wrap(TerminalSafe.clean(title, keepNewlines: false), firstIndent: "      ", indent: "      ")
   }
 
   func describe(_ item: ProgressReport.Item) -> String {
     switch item.status {
-    case "in-progress":
+    case .inProgress:
       let done = item.answered ?? 0
       return style.yellow("in progress ")
         + ProgressBar.render(
           fraction: Double(done) / Double(max(1, item.questionCount)), width: 8, style: style, ascii: !style.enabled)
         + " \(done)/\(item.questionCount)"
-    case "completed":
+    case .completed:
       var text = style.green("done") + " · best \(Int((item.bestPercent ?? 0).rounded()))%"
       if item.completedAttempts > 1 { text += " · \(item.completedAttempts)×" }
       if let passed = item.passed { text += passed ? " · passed" : " · not passed" }
       return text
-    default:
+    case .new:
       return "new · \(item.questionCount) questions"
     }
   }
@@ -194,20 +221,32 @@ extension Shell {
       error("Which lesson? Type `reset <lesson>`.")
       return
     }
+    let name = TerminalSafe.clean(target)
+    let quiz = library.quiz(id: target)
     do {
-      if try starter.reset(target) {
-        if runner?.contentID == target { runner = nil }
-        var message =
-          "“\(TerminalSafe.clean(target))” will start from the beginning next time (`start \(TerminalSafe.clean(target))`). Your earlier answers stay in your record."
-        if let allowed = library.quiz(id: target)?.attemptsAllowed {
-          message += " The attempt you left counts as one of your \(allowed) attempt\(allowed == 1 ? "" : "s")."
+      guard try starter.reset(target) else {
+        // Nothing to close: say how to begin, unless the quiz cannot be taken again.
+        if let quiz, starter.attemptsLeft(quiz) == 0 {
+          error(ActivityError.noAttemptsLeft(quiz: quiz.title, allowed: quiz.attemptsAllowed ?? 0).description)
+        } else {
+          say("You have no unfinished attempt at “\(name)”; `start \(name)` begins it fresh.")
         }
-        say(message)
-      } else {
-        say(
-          "You have no unfinished attempt at “\(TerminalSafe.clean(target))”; `start \(TerminalSafe.clean(target))` begins it fresh."
-        )
+        return
       }
+      if runner?.contentID == target { runner = nil }
+      // `reset` means "start over": it starts again at once, unless no attempt is left.
+      if let quiz, let allowed = quiz.attemptsAllowed, starter.attemptsLeft(quiz) == 0 {
+        say(
+          "“\(name)” is closed and kept in your record. It was your last of \(allowed) attempt\(allowed == 1 ? "" : "s"), "
+            + "so it cannot be taken again; your teacher can allow more. Type `progress` to see your results.")
+        return
+      }
+      var message = "Starting “\(name)” again from the beginning. Your earlier answers stay in your record."
+      if let quiz, let left = starter.attemptsLeft(quiz) {
+        message += " The attempt you left counts as used: \(left) attempt\(left == 1 ? "" : "s") left, this one included."
+      }
+      say(message)
+      begin { try $0.start(target) }
     } catch {
       self.error(error.description)
     }

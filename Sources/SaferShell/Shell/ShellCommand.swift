@@ -28,7 +28,7 @@ public struct ShellCommand: Sendable {
     .init(
       name: "lessons", usage: "lessons [topic]", summary: "list lessons and quizzes with your progress",
       details:
-        "Shows each lesson's topic, age band, time and how far you got, for your age group. `lessons fraud` shows one topic, `lessons 10-13` one age group.",
+        "Shows each lesson's topic, age band, time and how far you got, for your age group. `lessons fraud` shows one topic, `lessons 10-13` one age group, `lessons all` everything; when the whole list would not fit the screen, `lessons` shows one line per topic.",
       argument: .topic),
     .init(
       name: "start", usage: "start <lesson>", summary: "start a lesson (or continue it where you left off)",
@@ -61,8 +61,9 @@ public struct ShellCommand: Sendable {
         "When an answer could not be saved (a full disk, a missing folder), it is kept in the shell: `retry` saves it as you gave it, without typing it again.",
       argument: .none),
     .init(
-      name: "reset", usage: "reset <lesson>", summary: "start a lesson over (earlier attempts are kept)",
-      details: "Your unfinished attempt is closed and kept in your record; the next `start` begins from the first step.",
+      name: "reset", usage: "reset <lesson>", summary: "start a lesson or quiz over (earlier attempts are kept)",
+      details:
+        "Your unfinished attempt is closed and kept in your record, and the lesson starts again from the first step. For a quiz with a limited number of attempts, the closed attempt counts as one.",
       argument: .lesson),
     .init(
       name: "join", usage: "join <address> <code>", summary: "join your teacher's live class quiz",

@@ -35,7 +35,7 @@ final class ShellCompleter: Completer {
       let partial = ShellWords.partialLastWord(argument).text
       return match(library.quizzes.map(\.id), partial) + Self.paths(matching: partial).map(ShellWords.escape)
     case .topic?:
-      return match(library.topics, argument)
+      return match(library.topics + ["all"] + AgeBand.allCases.map(\.rawValue), argument)
     case .command?:
       return match(ShellCommand.all.map(\.name), argument)
     case .user?:

@@ -10,6 +10,9 @@ public struct ShellEnvironment {
   public var style: Style
   /// Current terminal width in columns (asked again before each render).
   public var width: () -> Int
+  /// The terminal's height, for lists that would scroll off it; `nil`: no terminal (piped
+  /// output), where nothing is cut short.
+  public var height: () -> Int? = { nil }
   public var clock: any TimeSource
   /// The school's settings, e.g. its child help line.
   public var settings: InstallationSettings

@@ -23,7 +23,7 @@ struct ProgressReportTests {
     #expect(report.user == UserID.make(from: "Ana"))
     #expect(report.displayName == "Ana")
     #expect(report.items.map(\.id) == ["tiny", "other", "check"])
-    #expect(report.items.map(\.status) == ["in-progress", "new", "completed"])
+    #expect(report.items.map(\.status) == [.inProgress, .new, .completed])
     #expect(report.items.map(\.kind) == [.lesson, .lesson, .quiz])
     #expect(report.totalAnswers == 10)
     #expect(report.resumeID == "tiny")
@@ -79,7 +79,7 @@ struct ProgressReportTests {
     record.attempts = [attempt]
     let report = ProgressReport(record: record, library: LessonLibrary(lessons: [Fixtures.runnerLesson()]))
     #expect(report.items.first?.bestPercent == 66.7)
-    #expect(report.items.first?.status == "completed")
+    #expect(report.items.first?.status == .completed)
     #expect(report.items.first?.lastActivity == Fixtures.start)
     #expect(report.resumeID == nil)
   }
@@ -91,7 +91,7 @@ struct ProgressReportTests {
     // `check` (the quiz of the sample record) is not loaded: its attempts still show.
     let report = ProgressReport(record: record, library: LessonLibrary(lessons: [Fixtures.runnerLesson(id: "other")]))
     #expect(report.items.map(\.id) == ["other", "tiny", "check"])
-    #expect(report.items.map(\.status) == ["new", "completed", "new"])
+    #expect(report.items.map(\.status) == [.new, .completed, .new])
     let gone = try #require(report.items.last)
     #expect(gone.title == "Check")
     #expect(gone.kind == .quiz)
