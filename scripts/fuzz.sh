@@ -18,7 +18,8 @@ core=Sources/SaferCore
 sources=(
   "$core"/Model/*.swift "$core"/Formats/GIFT/*.swift "$core"/Formats/Aiken/*.swift
   "$core"/Formats/QuestionBank.swift "$core"/Formats/IdentifierRules.swift "$core"/Support/*.swift
-  "$core"/Scoring/Grader.swift "$core"/Scoring/Grade.swift "$core"/Scoring/TextMatcher.swift
+  "$core"/Scoring/Grader.swift "$core"/Scoring/Grade.swift "$core"/Scoring/ResponseProblem.swift
+  "$core"/Scoring/TextMatcher.swift
   "$core"/Formats/Export/GIFTWriter*.swift "$core"/Formats/Export/ShortAnswerPattern.swift
   "$core"/Formats/Export/YAMLWriter.swift "$core"/Formats/Export/YAMLText.swift
 )
