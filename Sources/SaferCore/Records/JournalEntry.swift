@@ -12,7 +12,7 @@ public struct JournalEntry: Codable, Hashable, Sendable {
 
   /// An unfinished attempt that gained answers and moved on: the new answers and the
   /// attempt's new figures.
-  public struct Progress: Codable, Hashable, Sendable {
+  public struct AttemptProgress: Codable, Hashable, Sendable {
     public var id: String
     public var newAnswers: [AnswerRecord]
     public var position: Int
@@ -36,9 +36,9 @@ public struct JournalEntry: Codable, Hashable, Sendable {
   public var seq: Int
   public var profile: UserRecord.Profile?
   public var resume: Resume?
-  /// Attempts that are new or changed in another way than `Progress` describes: whole.
+  /// Attempts that are new or changed in another way than `AttemptProgress` describes: whole.
   public var attempts: [Attempt]?
-  public var progress: [Progress]?
+  public var progress: [AttemptProgress]?
   /// Per topic, the latest results that changed; totals are recounted from them.
   public var mastery: [String: [String: TopicMastery.Latest]]?
   /// Review items that are new or changed.
@@ -63,7 +63,7 @@ extension JournalEntry {
     if new.profile != old.profile { entry.profile = new.profile }
     if new.resume != old.resume { entry.resume = Resume(attemptID: new.resume?.attemptID) }
     var whole: [Attempt] = []
-    var progress: [Progress] = []
+    var progress: [AttemptProgress] = []
     for index in new.attempts.indices {
       let attempt = new.attempts[index]
       guard index < old.attempts.count else {
@@ -73,7 +73,7 @@ extension JournalEntry {
       let before = old.attempts[index]
       guard before.id == attempt.id else { return nil }
       if before == attempt { continue }
-      if let step = Progress(from: before, to: attempt) { progress.append(step) } else { whole.append(attempt) }
+      if let step = AttemptProgress(from: before, to: attempt) { progress.append(step) } else { whole.append(attempt) }
     }
     if !whole.isEmpty { entry.attempts = whole }
     if !progress.isEmpty { entry.progress = progress }
@@ -120,7 +120,7 @@ extension JournalEntry {
   }
 }
 
-extension JournalEntry.Progress {
+extension JournalEntry.AttemptProgress {
   /// The step from `before` to `after` if only answers were added and the figures moved.
   init?(from before: Attempt, to after: Attempt) {
     guard after.answers.count >= before.answers.count else { return nil }
