@@ -31,8 +31,10 @@ struct LinkCommand: ParsableCommand {
     }
     let environment = ProcessInfo.processInfo.environment
     let style = Style(
-      enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor))
+      enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor),
+      plain: Style.plainWanted(environment: environment, flag: false))
     let renderer = QuestionRenderer(style: style, width: TerminalSize.columns(environment: environment))
-    FileDescriptorOutput().lines(renderer.link(check))
+    let output: any TextOutput = style.plain ? PlainOutput(FileDescriptorOutput()) : FileDescriptorOutput()
+    output.lines(renderer.link(check))
   }
 }

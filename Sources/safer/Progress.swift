@@ -45,11 +45,12 @@ struct Progress: ParsableCommand {
       print(String(decoding: try encoder.encode(report), as: UTF8.self))
     } else {
       let style = Style(
-        enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false))
+        enabled: Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: locations.environment, noColorFlag: false),
+        plain: Style.plainWanted(environment: locations.environment, flag: false))
       var text = ProgressText(style: style, width: TerminalSize.columns())
       text.resumeHint =
         "start `safer --user \(TerminalSafe.clean(record.profile.displayName, keepNewlines: false))` and type `resume`"
-      for line in text.render(report) { print(line) }
+      for line in text.render(report) { print(style.plain ? PlainText.translate(line) : line) }
     }
   }
 }

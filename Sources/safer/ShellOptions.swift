@@ -17,6 +17,13 @@ struct ShellOptions: ParsableArguments {
   @Flag(name: .long, help: "No colour (also: NO_COLOR set, TERM=dumb, or output not a terminal).")
   var noColor = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Plain output for screen readers and braille displays: no colour, symbols or bars, progress in words (also: SAFER_PLAIN=1)."
+  )
+  var plain = false
+
   /// Runs the shell until the student leaves; `firstAction` runs once the student is known,
   /// with a teacher's authority over quiz settings when `authority` says so.
   func runShell(
@@ -36,7 +43,8 @@ struct ShellOptions: ParsableArguments {
     let editor: any LineEditor = interactive ? LibEditLineEditor(programName: "safer", historyFile: nil) : PipedLineEditor()
     let style = Style(
       enabled: interactive
-        && Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor))
+        && Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor),
+      plain: Style.plainWanted(environment: environment, flag: plain))
     var (settings, settingsProblems) = InstallationSettings.load(
       path: Locations.settingsFile(dataFolder: data), environment: environment)
     if let helpline, !helpline.isEmpty { settings.helpline = helpline }
@@ -50,7 +58,8 @@ struct ShellOptions: ParsableArguments {
     }
     var shellEnvironment = ShellEnvironment(
       library: LibraryLoader(loading: { [locations] in locations.loadLibrary() }), store: store, editor: editor,
-      output: FileDescriptorOutput(), style: style, width: { TerminalSize.columns(environment: environment) },
+      output: style.plain ? PlainOutput(FileDescriptorOutput()) : FileDescriptorOutput(), style: style,
+      width: { TerminalSize.columns(environment: environment) },
       settings: settings,
       userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },
       lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },

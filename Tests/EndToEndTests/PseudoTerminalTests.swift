@@ -78,6 +78,34 @@ struct PseudoTerminalTests {
     try shell.waitFor(text: "Class Quiz — finished")
   }
 
+  /// Plain mode at 40 columns, as a braille display or screen reader user runs it: no
+  /// symbol, bar or colour on the screen, progress and verdicts in words, nothing wider
+  /// than the terminal.
+  @Test func plainModeAtFortyColumnsHasWordsOnly() throws {
+    let shell = try TmuxSession(
+      sandbox: sandbox, arguments: sandbox.shellArguments(user: "Ana") + ["--plain"], columns: 40)
+    defer { shell.close() }
+    try shell.waitForLastLine("Ana > ")
+    try shell.enter("start demo-lesson")
+    try shell.waitForLastLine("Ana, demo-lesson question 1 of 8 > ")
+    try shell.enter("b")
+    try shell.waitFor(text: "Right!")
+    try shell.waitForLastLine("Ana, demo-lesson question 2 of 8 > ")
+    try shell.enter("progress")
+    _ = try shell.waitFor(text: "in progress")
+    try shell.waitForLastLine("Ana, demo-lesson question 2 of 8 > ")
+    // Colours as escape sequences, lines the terminal had to wrap joined again.
+    let screen = try shell.screen(escapes: true)
+    #expect(screen.contains("percent"))
+    let symbols = screen.unicodeScalars.filter { $0.value >= 0x2010 && !"“”’‘".unicodeScalars.contains($0) }
+    #expect(symbols.isEmpty, "symbols on a plain screen: \(String(String.UnicodeScalarView(symbols)))")
+    #expect(!screen.contains("\u{1B}["), "no colour")
+    let tooWide = screen.split(separator: "\n").filter {
+      !$0.hasPrefix("Ana") && $0.trimmingCharacters(in: .whitespaces).count > 40  // typed lines aside
+    }
+    #expect(tooWide.isEmpty, "lines the terminal had to wrap: \(tooWide)")
+  }
+
   @Test func tabListsTheCandidatesWhenThereAreSeveral() throws {
     let shell = try openShell()
     defer { shell.close() }

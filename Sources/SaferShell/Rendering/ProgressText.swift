@@ -23,9 +23,14 @@ public struct ProgressText {
     var habits: [String] = []
     if report.streakDays > 0 { habits.append("\(report.streakDays)-day streak") }
     if !report.recentScores.isEmpty {
-      habits.append(
-        "recent scores " + Self.sparkline(report.recentScores, ascii: !style.enabled)
-          + " (last \(Int(report.recentScores.last?.rounded() ?? 0))%)")
+      if style.plain {
+        // In words: a screen reader reads a row of bars as nothing useful.
+        habits.append("recent scores " + report.recentScores.map { "\(Int($0.rounded()))%" }.joined(separator: ", "))
+      } else {
+        habits.append(
+          "recent scores " + Self.sparkline(report.recentScores, ascii: !style.enabled)
+            + " (last \(Int(report.recentScores.last?.rounded() ?? 0))%)")
+      }
     }
     if report.reviewsDue > 0 {
       habits.append(style.yellow("\(report.reviewsDue) to review now") + " (`review`)")
@@ -36,14 +41,17 @@ public struct ProgressText {
     if report.topics.isEmpty {
       lines.append("No answers yet. `start` a lesson to begin.")
     } else {
-      lines.append(style.bold("What you know, by topic") + style.dim(" (of the questions you answered; how many you met)"))
+      lines += TextWrapper(width: width).wrap(
+        style.bold("What you know, by topic") + style.dim(" (of the questions you answered; how many you met)"))
       let names = report.topics.map { TerminalSafe.clean($0.topic, keepNewlines: false) }
       let pad = names.map(\.count).max() ?? 0
       for (topic, safeName) in zip(report.topics, names) {
         let name = safeName + String(repeating: " ", count: pad - safeName.count)
         lines += TextWrapper(width: width).wrap(
-          "  \(name)  " + ProgressBar.render(fraction: topic.mastery / 100, width: 16, style: style, ascii: !style.enabled)
-            + " \(Int(topic.mastery.rounded()))% right"
+          "  \(name)  "
+            + (style.plain
+              ? "" : ProgressBar.render(fraction: topic.mastery / 100, width: 16, style: style, ascii: !style.enabled) + " ")
+            + "\(Int(topic.mastery.rounded()))% right"
             + style.dim("  · met \(topic.questionsAnswered) of \(topic.questionsAvailable) questions"),
           indent: String(repeating: " ", count: pad + 4))
       }
@@ -72,7 +80,8 @@ public struct ProgressText {
       }
     }
     if let resume = report.resumeID {
-      lines.append(style.dim("Unfinished: \(TerminalSafe.clean(resume, keepNewlines: false)) — \(resumeHint)."))
+      lines += TextWrapper(width: width).wrap(
+        style.dim("Unfinished: \(TerminalSafe.clean(resume, keepNewlines: false)) — \(resumeHint)."))
     }
     return lines
   }

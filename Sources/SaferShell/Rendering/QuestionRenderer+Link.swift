@@ -30,9 +30,9 @@ extension QuestionRenderer {
     for flag in check.flags {
       let mark =
         switch flag.severity {
-        case .danger: style.red("✗")
-        case .caution: style.yellow("!")
-        case .info: style.cyan("i")
+        case .danger: style.plain ? "Danger:" : style.red("✗")
+        case .caution: style.plain ? "Careful:" : style.yellow("!")
+        case .info: style.plain ? "Note:" : style.cyan("i")
         }
       lines += TextWrapper(width: width).wrap(display(flag.message, keepNewlines: false), firstIndent: mark + " ", indent: "  ")
     }

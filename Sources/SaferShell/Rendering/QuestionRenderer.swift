@@ -165,12 +165,17 @@ public struct QuestionRenderer {
   }
 
   public func summary(_ summary: Summary, lessonTitles: [String: String] = [:]) -> [String] {
-    var lines = ["", style.bold("━━ " + display(summary.title, keepNewlines: false) + " — finished ━━")]
+    let heading =
+      style.plain
+      ? "Finished: " + display(summary.title, keepNewlines: false)
+      : "━━ " + display(summary.title, keepNewlines: false) + " — finished ━━"
+    var lines = ["", style.bold(heading)]
     let score = Grader.formatNumber((summary.score * 100).rounded() / 100)
     let percent = Int(summary.percent.rounded())
     lines.append(
-      "Score: \(style.bold("\(score) / \(Grader.formatNumber(summary.maxScore))")) (\(percent)%)  "
-        + ProgressBar.render(fraction: summary.percent / 100, width: 20, style: style, ascii: !style.enabled))
+      "Score: \(style.bold("\(score) / \(Grader.formatNumber(summary.maxScore))")) (\(percent)%)"
+        + (style.plain
+          ? "" : "  " + ProgressBar.render(fraction: summary.percent / 100, width: 20, style: style, ascii: !style.enabled)))
     lines.append("Time: \(Self.duration(summary.seconds))")
     if let passed = summary.passed, let mark = summary.passMark {
       lines.append(

@@ -4,8 +4,19 @@
 /// (set, not empty) or `--no-color`.
 public struct Style: Sendable {
   public var enabled: Bool
+  /// Plain mode, for screen readers and braille displays: no colour, progress in words, no
+  /// symbols (see `PlainText`).
+  public var plain = false
 
-  public init(enabled: Bool) { self.enabled = enabled }
+  public init(enabled: Bool, plain: Bool = false) {
+    self.enabled = enabled && !plain
+    self.plain = plain
+  }
+
+  /// Plain mode from `--plain` or `SAFER_PLAIN` (set, not empty, not `0`).
+  public static func plainWanted(environment: [String: String], flag: Bool) -> Bool {
+    flag || environment["SAFER_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true
+  }
 
   public static func decide(isTerminal: Bool, environment: [String: String], noColorFlag: Bool) -> Bool {
     // no-color.org: set and not empty.

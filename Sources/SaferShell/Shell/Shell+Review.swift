@@ -168,8 +168,9 @@ extension Shell {
   /// `in 10 minutes`, `tomorrow`, `in 3 days (Tue 8 Dec)`.
   static func when(_ date: Date, from now: Date) -> String {
     let seconds = date.timeIntervalSince(now)
-    if seconds < 3_600 { return "in \(max(1, Int((seconds / 60).rounded(.up)))) minutes" }
-    if seconds < 86_400 { return "in \(Int((seconds / 3_600).rounded())) hours" }
+    func count(_ number: Int, _ unit: String) -> String { "in \(number) \(unit)\(number == 1 ? "" : "s")" }
+    if seconds < 3_600 { return count(max(1, Int((seconds / 60).rounded(.up))), "minute") }
+    if seconds < 86_400 { return count(Int((seconds / 3_600).rounded()), "hour") }
     let days = Int((seconds / 86_400).rounded())
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_GB")

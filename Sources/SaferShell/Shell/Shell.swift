@@ -43,8 +43,7 @@ public final class Shell {
   public func run() -> Int32 {
     env.editor.completer = ShellCompleter(shell: self)
     if env.editor.isInteractive {
-      out.line(
-        style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
+      say(style.bold("Safer Shell") + style.dim(" — practise staying safe online. Type `help` for commands, Ctrl-D to leave."))
     }
     guard chooseUser() else { return 1 }
     if let first = env.firstAction {
@@ -182,6 +181,13 @@ public final class Shell {
     guard env.editor.isInteractive, let runner, let deadline = runner.questionDeadline, deadline != expiryFailed,
       let presentation = runner.present()
     else { return nil }
+    if style.plain {
+      // Words a screen reader says well: "Ana, quiz question 2 of 8, time left 20 s >".
+      return Countdown(
+        deadline: deadline,
+        before: displayName + ", \(runner.contentID) question \(presentation.number) of \(presentation.total), time left ",
+        after: " > ")
+    }
     return Countdown(
       deadline: deadline, before: displayName + " · \(runner.contentID) \(presentation.number)/\(presentation.total) ⏱ ",
       after: " › ")
@@ -191,12 +197,15 @@ public final class Shell {
     guard env.editor.isInteractive else { return "" }
     var prompt = displayName
     if let runner, let presentation = runner.present(), presentation.question != nil {
-      prompt += " · \(runner.contentID) \(presentation.number)/\(presentation.total)"
+      prompt +=
+        style.plain
+        ? ", \(runner.contentID) question \(presentation.number) of \(presentation.total)"
+        : " · \(runner.contentID) \(presentation.number)/\(presentation.total)"
     } else {
       let due = dueReviewCount(at: env.clock.now())
-      if due > 0 { prompt += " · \(due) to review" }
+      if due > 0 { prompt += (style.plain ? ", " : " · ") + "\(due) to review" }
     }
-    return prompt + " › "
+    return prompt + (style.plain ? " > " : " › ")
   }
 
   /// The lessons, waiting for them on first use; the files that failed to load are named

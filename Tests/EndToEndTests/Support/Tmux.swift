@@ -35,7 +35,11 @@ final class TmuxSession: @unchecked Sendable {
   /// (e.g. `NO_COLOR=1`); `SAFER_*` are always unset and HOME is the sandbox's.
   /// `parentTrapsCtrlC: false` leaves the wrapping sh with the default Ctrl-C action, like
   /// `make run`: it then only survives if the shell keeps Ctrl-C from becoming a signal.
-  init(sandbox: Sandbox, arguments: [String], environment: [String: String] = [:], parentTrapsCtrlC: Bool = true) throws {
+  /// `columns`: the terminal's width.
+  init(
+    sandbox: Sandbox, arguments: [String], environment: [String: String] = [:], parentTrapsCtrlC: Bool = true,
+    columns: Int = 100
+  ) throws {
     guard let tmux = Self.executable else {
       throw HarnessError(
         description:
@@ -60,7 +64,10 @@ final class TmuxSession: @unchecked Sendable {
     // keeps sh alive through Ctrl-C, which reaches the whole foreground group.
     let wrapper = (parentTrapsCtrlC ? "trap : INT; " : "") + #""$@"; echo "\#(Self.exitMarker)$?]""#
     try run(
-      ["-f", config.path, "new-session", "-d", "-s", "safer", "-x", "100", "-y", "40", "--", "/bin/sh", "-c", wrapper, "sh"]
+      [
+        "-f", config.path, "new-session", "-d", "-s", "safer", "-x", "\(columns)", "-y", "40", "--", "/bin/sh", "-c", wrapper,
+        "sh",
+      ]
         + command)
     socketPath = try? run(["display-message", "-p", "#{socket_path}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
   }
