@@ -42,6 +42,16 @@ public enum UserID {
     return out.precomposedStringWithCanonicalMapping
   }
 
+  /// Whether two names that are different students' (different `canonical`) still look
+  /// the same on a screen: `Anа` with a Cyrillic `а` and `Ana`. Without a terminal nobody
+  /// can be asked which was meant, so such a name must not quietly start a new record.
+  public static func lookAlike(_ name: String, _ other: String) -> Bool {
+    let (first, second) = (canonical(name), canonical(other))
+    guard first != second else { return false }
+    func skeleton(_ text: String) -> String { String(text.map { Homoglyphs.single[$0] ?? $0 }) }
+    return skeleton(first) == skeleton(second)
+  }
+
   /// Checks that `name` can be a student's name.
   public static func problem(with name: String) -> Problem? {
     let trimmed = name.trimmingCharacters(in: .whitespaces)

@@ -39,12 +39,24 @@ extension Shell {
   /// similar name; otherwise, at a terminal, the student is asked whether they meant the
   /// similar one (a typo must not quietly start a new record). `nil`: asked again.
   func confirmedName(_ name: String) -> String? {
-    guard env.editor.isInteractive, UserID.problem(with: name) == nil else { return name }
+    guard UserID.problem(with: name) == nil else { return name }
     // A student coming back is the common case: checked without reading every record.
     if env.store.hasRecord(displayName: name) { return name }
     let known = env.store.knownUsers()
     let canonical = UserID.canonical(name)
     if known.contains(where: { UserID.canonical($0) == canonical }) { return name }
+    guard env.editor.isInteractive else {
+      // Nobody to ask: a name that only looks like a student's (a letter from another
+      // alphabet) is refused rather than made a new student.
+      guard let twin = known.first(where: { UserID.lookAlike(name, $0) }) else { return name }
+      let typed = TerminalSafe.clean(name, keepNewlines: false)
+      let similar = TerminalSafe.clean(twin, keepNewlines: false)
+      error(
+        "There is no student called “\(typed)”, but “\(similar)” looks the same: “\(typed)” has a letter from another "
+          + "alphabet. Without a terminal nobody can be asked which was meant; use --user \"\(similar)\" for \(similar)'s record."
+      )
+      return nil
+    }
     let byCanonical = Dictionary(known.map { (UserID.canonical($0), $0) }, uniquingKeysWith: { first, _ in first })
     guard let close = Suggestion.closest(to: canonical, among: byCanonical.keys).flatMap({ byCanonical[$0] }) else {
       return name

@@ -27,3 +27,18 @@ import Testing
     #expect(text.contains("You have used all 2 attempts at “Two tries”"))
   }
 }
+
+/// Without a terminal nobody can be asked "did you mean…?".
+@Suite struct LookAlikeNameTests {
+  @Test func aNameThatOnlyLooksLikeAStudentsIsRefusedWithoutATerminal() throws {
+    let library = try Fixtures.library()
+    let store = MemoryRecordStore()
+    _ = Fixtures.transcript(["start demo-lesson", "b"], library: library, store: store)
+    let text = Fixtures.transcript(["whoami"], library: library, store: store, user: "An\u{0430}", width: 300)
+    #expect(text.contains("There is no student called “An\u{0430}”, but “Ana” looks the same"))
+    #expect(!text.contains("You are"))
+    #expect(store.knownUsers() == ["Ana"])
+    // A name that is merely close is someone else, and may start a record.
+    #expect(Fixtures.transcript(["whoami"], library: library, store: store, user: "Ani").contains("You are Ani"))
+  }
+}
