@@ -8,7 +8,7 @@ public struct AuditLog {
 
   public init(dataFolder: String) { self.dataFolder = dataFolder }
 
-  public var path: String { dataFolder + "/audit.log" }
+  public var path: String { DataFolder(dataFolder).auditLog }
 
   public func record(_ action: String, student: String, now: Date = Date()) throws(FileWriteError) {
     let stamp = ISO8601DateFormatter().string(from: now)

@@ -12,7 +12,7 @@ public struct TeacherPassphrase {
 
   public init(dataFolder: String) { self.dataFolder = dataFolder }
 
-  public var path: String { dataFolder + "/teacher.json" }
+  public var path: String { DataFolder(dataFolder).teacherPassphrase }
 
   /// The stored hash, `nil` when none is set.
   public func stored() throws(AccessError) -> SecretHash? {

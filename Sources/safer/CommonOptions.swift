@@ -16,7 +16,7 @@ struct LocationOptions: ParsableArguments {
 
   var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-  var dataFolder: String { Locations.dataFolder(flag: data, environment: environment) }
+  var dataFolder: String { DataFolder.resolve(flag: data, environment: environment).path }
 
   func lessonFolders() -> [String] {
     Locations.lessonFolders(flag: lessons, environment: environment, executable: CommandLine.arguments[0])

@@ -80,7 +80,7 @@ struct Records: ParsableCommand {
       do {
         try AuditLog(dataFolder: folder).record("delete", student: record.profile.displayName)
         try store.delete(displayName: record.profile.displayName)
-        try? FileManager.default.removeItem(atPath: Locations.historyFile(dataFolder: folder, userID: record.profile.id))
+        try? FileManager.default.removeItem(atPath: DataFolder(folder).historyFile(userID: record.profile.id))
       } catch let error as RecordError {
         printError("safer records delete: \(error.description)")
         throw ExitCode(1)

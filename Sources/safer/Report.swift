@@ -43,7 +43,7 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    let folder = Locations.dataFolder(flag: data, environment: ProcessInfo.processInfo.environment)
+    let folder = DataFolder.resolve(flag: data, environment: ProcessInfo.processInfo.environment).path
     try TeacherGate.require(dataFolder: folder, command: "report")
     let report: ClassReport
     do {

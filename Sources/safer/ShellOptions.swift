@@ -46,10 +46,10 @@ struct ShellOptions: ParsableArguments {
         && Style.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, noColorFlag: noColor),
       plain: Style.plainWanted(environment: environment, flag: plain))
     var (settings, settingsProblems) = InstallationSettings.load(
-      path: Locations.settingsFile(dataFolder: data), environment: environment)
+      path: DataFolder(data).settings, environment: environment)
     if let helpline, !helpline.isEmpty { settings.helpline = helpline }
     for problem in settingsProblems { printError("safer: \(problem)") }
-    let lastUserFile = Locations.lastUserFile(dataFolder: data)
+    let lastUserFile = DataFolder(data).lastUser
     let lastUser = (try? String(contentsOfFile: lastUserFile, encoding: .utf8))?
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let store = FileRecordStore(dataFolder: data)
@@ -63,7 +63,7 @@ struct ShellOptions: ParsableArguments {
       settings: settings,
       userName: user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 },
       lastUser: lastUser?.isEmpty == false ? lastUser : environment["USER"].flatMap { $0.isEmpty ? nil : $0 },
-      historyFile: { Locations.historyFile(dataFolder: data, userID: $0) },
+      historyFile: { DataFolder(data).historyFile(userID: $0) },
       rememberUser: { name in try? (name + "\n").write(toFile: lastUserFile, atomically: true, encoding: .utf8) })
     shellEnvironment.height = { interactive ? TerminalSize.rows(environment: environment) : nil }
     shellEnvironment.firstAction = firstAction

@@ -37,7 +37,7 @@ public struct AssignmentList: Codable, Equatable, Sendable {
 
   public init(assignments: [Assignment] = []) { self.assignments = assignments }
 
-  public static func path(dataFolder: String) -> String { dataFolder + "/assignments.json" }
+  public static func path(dataFolder: String) -> String { DataFolder(dataFolder).assignments }
 
   public static func load(dataFolder: String) throws(ClassFileError) -> AssignmentList {
     let path = path(dataFolder: dataFolder)

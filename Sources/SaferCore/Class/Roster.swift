@@ -13,7 +13,7 @@ public struct Roster: Codable, Equatable, Sendable {
       .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
   }
 
-  public static func path(dataFolder: String) -> String { dataFolder + "/roster.json" }
+  public static func path(dataFolder: String) -> String { DataFolder(dataFolder).roster }
 
   /// The roster of a data folder; an empty one when there is none.
   public static func load(dataFolder: String) throws(ClassFileError) -> Roster {

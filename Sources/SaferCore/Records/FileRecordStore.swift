@@ -10,7 +10,7 @@ import Foundation
 /// advisory lock (`<id>.lock`) while it has the record open.
 public final class FileRecordStore: RecordStore {
   public let dataFolder: String
-  public var usersFolder: String { dataFolder + "/users" }
+  public var usersFolder: String { DataFolder(dataFolder).users }
   /// Journal size past which a save also compacts.
   public var compactionThreshold = 256 * 1024
 
@@ -137,7 +137,7 @@ public final class FileRecordStore: RecordStore {
     else { return false }
     guard folder.rename(legacy + ".json", to: id + ".json") == 0 else { return false }
     folder.sync()
-    let history = dataFolder + "/history/"
+    let history = DataFolder(dataFolder).history + "/"
     if FileManager.default.fileExists(atPath: history + legacy + ".history"),
       !FileManager.default.fileExists(atPath: history + id + ".history")
     {

@@ -32,7 +32,7 @@ final class UsersFolder: @unchecked Sendable {
 
   /// Opens (creating it and the data folder if needed) the users folder under `dataFolder`.
   static func open(dataFolder: String) throws(RecordError) -> UsersFolder {
-    let path = dataFolder + "/users"
+    let path = DataFolder(dataFolder).users
     do {
       try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
     } catch {
@@ -49,7 +49,7 @@ final class UsersFolder: @unchecked Sendable {
 
   /// Opens the folder only if it exists (for readers that must not create anything).
   static func existing(dataFolder: String) -> UsersFolder? {
-    let path = dataFolder + "/users"
+    let path = DataFolder(dataFolder).users
     let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     return fd >= 0 ? UsersFolder(path: path, descriptor: fd) : nil
   }

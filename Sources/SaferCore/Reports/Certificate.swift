@@ -121,7 +121,7 @@ extension Certificate {
   /// Where a student's certificate is written: `DATA/certificates/<id>-<band>.html`
   /// (the id is the record's file-safe id, so no name can lead out of the folder).
   public static func path(dataFolder: String, userID: String, band: AgeBand) -> String {
-    "\(dataFolder)/certificates/\(userID)-\(band.rawValue).html"
+    "\(DataFolder(dataFolder).certificates)/\(userID)-\(band.rawValue).html"
   }
 
   /// Writes the HTML (replaced whole, never through a link) and returns its path.

@@ -1,16 +1,8 @@
 import Foundation
 
-/// Where Safer Shell finds lessons and keeps records, from flags, environment and defaults.
+/// Where Safer Shell finds its lessons, from flags, environment and defaults. (What the
+/// data folder holds is `DataFolder`'s, in SaferCore.)
 public enum Locations {
-  /// `--data`, else `SAFER_DATA`, else `$XDG_DATA_HOME/safer`, else `~/.local/share/safer`.
-  public static func dataFolder(flag: String?, environment: [String: String]) -> String {
-    if let flag, !flag.isEmpty { return flag }
-    if let value = environment["SAFER_DATA"], !value.isEmpty { return value }
-    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/safer" }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-    return home + "/.local/share/safer"
-  }
-
   /// `--lessons`, else `SAFER_LESSONS`, else the `Lessons/` of the checkout the binary or
   /// the current folder is in, else `share/safer/Lessons` next to an installed binary.
   public static func lessonFolders(flag: [String], environment: [String: String], executable: String) -> [String] {
@@ -46,15 +38,4 @@ public enum Locations {
     }
     return result
   }
-
-  /// The per-student history file for the line editor.
-  public static func historyFile(dataFolder: String, userID: String) -> String {
-    dataFolder + "/history/\(userID).history"
-  }
-
-  /// The installation's settings (see `InstallationSettings`).
-  public static func settingsFile(dataFolder: String) -> String { dataFolder + "/settings.yaml" }
-
-  /// Remembers the last student on this computer, for "Enter for Ana".
-  public static func lastUserFile(dataFolder: String) -> String { dataFolder + "/last-user" }
 }

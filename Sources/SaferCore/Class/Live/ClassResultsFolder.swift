@@ -10,7 +10,7 @@ import Foundation
 /// `<stem>.csv`) and their log of refused frames and joins (`<stem>.log`).
 public struct ClassResultsFolder: Sendable {
   public let dataFolder: String
-  public var path: String { dataFolder + "/classes" }
+  public var path: String { DataFolder(dataFolder).classes }
   /// The largest results file read back (a class of 500 answering 200 questions fits).
   public static let maximumFileSize = 32 << 20
 
