@@ -11,7 +11,7 @@ struct Safer: ParsableCommand {
     abstract: "Safer Shell: practise staying safe online, in a terminal.",
     version: "0.1.0",
     subcommands: [
-      StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, Progress.self, Convert.self, Records.self, Report.self,
+      StartShell.self, TakeQuiz.self, Check.self, ListLessons.self, ShowProgress.self, Convert.self, Records.self, Report.self,
       Teacher.self, ClassCommand.self, Assign.self, ReviewCommand.self, LinkCommand.self, Strength.self,
     ],
     defaultSubcommand: StartShell.self

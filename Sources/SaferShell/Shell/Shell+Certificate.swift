@@ -5,8 +5,8 @@ extension Shell {
   /// `certificate`: once every lesson of the student's age group is passed, writes a
   /// printable page (and a PDF where Chromium is there to print it); else says what is left.
   func certificate() {
-    guard let handle else { return }
-    let certificate = Certificate(record: handle.record, library: library, date: env.clock.now())
+    guard let recordHandle else { return }
+    let certificate = Certificate(record: recordHandle.record, library: library, date: env.clock.now())
     guard certificate.isEarned else {
       let missing = certificate.missing
       guard let first = missing.first else {
@@ -25,7 +25,7 @@ extension Shell {
       return
     }
     do {
-      let file = try certificate.save(dataFolder: dataFolder, userID: handle.record.profile.id)
+      let file = try certificate.save(dataFolder: dataFolder, userID: recordHandle.record.profile.id)
       let pdf = String(file.dropLast(".html".count)) + ".pdf"
       let printed = env.printToPDF(file, pdf)
       say(

@@ -35,19 +35,21 @@ extension Shell {
       error("The code is the 6 digits your teacher gives, e.g. `join \(address) 123456`.")
       return
     }
-    guard let handle else { return }
+    guard let recordHandle else { return }
     if let runner, !runner.isFinished {
       say("“\(TerminalSafe.clean(runner.title))” is paused; `resume` continues it after the class.")
       self.runner = nil
     }
     let token: String
     // The code names the session; the address may be any of the host's (it prints several).
-    if let saved = handle.record.profile.classJoin, saved.code == code {
+    if let saved = recordHandle.record.profile.classJoin, saved.code == code {
       token = saved.token
     } else {
       token = ClassSession.makeToken()
       do {
-        try handle.update { $0.profile.classJoin = UserRecord.ClassJoin(address: address.description, code: code, token: token) }
+        try recordHandle.update {
+          $0.profile.classJoin = UserRecord.ClassJoin(address: address.description, code: code, token: token)
+        }
       } catch {
         self.error("You cannot join: your record could not be saved (\(error.description)).")
         return
@@ -57,7 +59,7 @@ extension Shell {
     classLetters = []
     defer { classLetters = nil }
     say(style.dim("Joining the class at \(address)…"))
-    live.connect(using: connect, name: handle.record.profile.displayName)
+    live.connect(using: connect, name: recordHandle.record.profile.displayName)
     runClass(&live, connect: connect)
     live.link?.close()
     if env.leaveAfterFirstAction { shouldQuit = true }
@@ -158,7 +160,7 @@ extension Shell {
     live.reconnects += 1
     live.totalReconnects += 1
     guard live.reconnects <= 5, live.totalReconnects <= 20, live.welcome != nil,
-      let name = handle?.record.profile.displayName
+      let name = recordHandle?.record.profile.displayName
     else {
       say(
         "The connection to the class was lost\(live.lostReason.map { " (\(TerminalSafe.clean($0, keepNewlines: false)))" } ?? ""). Your answers are saved: `join \(live.address) \(live.code)` brings you back."
@@ -295,9 +297,9 @@ extension Shell {
   /// the answers, and joining again copies them back).
   @discardableResult
   private func save(_ what: String, now: Date, _ change: (inout UserRecord) -> Void) -> Bool {
-    guard let handle else { return false }
+    guard let recordHandle else { return false }
     do {
-      try handle.update(change)
+      try recordHandle.update(change)
       return true
     } catch {
       self.error(

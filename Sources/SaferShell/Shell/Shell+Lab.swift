@@ -55,7 +55,7 @@ extension Shell {
       return
     }
     // The student's name, whole and word by word, is what anyone who knows them tries.
-    let name = handle?.record.profile.displayName ?? ""
+    let name = recordHandle?.record.profile.displayName ?? ""
     let words = UserWords([name] + name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init))
     let estimate = PasswordStrength.estimate(password, userWords: words)
     var generator = SystemRandomNumberGenerator()

@@ -3,14 +3,14 @@ import SaferCore
 
 extension Shell {
   var starter: ActivityStarter? {
-    handle.map { ActivityStarter(library: library, handle: $0, clock: env.clock) }
+    recordHandle.map { ActivityStarter(library: library, handle: $0, clock: env.clock) }
   }
 
   func listLessons(topic argument: String) {
-    let report = handle.map { ProgressReport(record: $0.record, library: library) }
+    let report = recordHandle.map { ProgressReport(record: $0.record, library: library) }
     let status = Dictionary((report?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     // `lessons 10-13` narrows to one band; a student never sees more than their own.
-    let ownBand = handle?.record.profile.band ?? .younger
+    let ownBand = recordHandle?.record.profile.band ?? .younger
     let asked = AgeBand(rawValue: argument)
     let shown = asked.map { min($0, ownBand) } ?? ownBand
     let exactBand = asked != nil

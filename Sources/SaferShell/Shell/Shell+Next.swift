@@ -3,9 +3,9 @@ import SaferCore
 extension Shell {
   /// `next`: one recommendation, with the command to type (see `NextStep`).
   func showNext() {
-    guard let handle else { return }
+    guard let recordHandle else { return }
     let step = NextStep.recommend(
-      record: handle.record, library: library, assignments: env.assignments()?.assignments ?? [], now: env.clock.now())
+      record: recordHandle.record, library: library, assignments: env.assignments()?.assignments ?? [], now: env.clock.now())
     say(
       style.bold("Next: ") + "`" + TerminalSafe.clean(step.command, keepNewlines: false) + "`. " + TerminalSafe.clean(step.reason)
     )

@@ -24,19 +24,19 @@ extension Shell {
 
   /// `pin` (set or change) and `pin off`.
   func changePIN(_ argument: String) {
-    guard let handle else { return }
-    if handle.isReadOnly {
+    guard let recordHandle else { return }
+    if recordHandle.isReadOnly {
       error("This record is read-only: no PIN can be set.")
       return
     }
-    if let current = handle.record.profile.pin {
+    if let current = recordHandle.record.profile.pin {
       guard let typed = env.readSecret("Current PIN: "), SecretHasher.matches(typed, current) else {
         error("That PIN is not right; nothing was changed.")
         return
       }
     }
     if argument.lowercased() == "off" {
-      guard handle.record.profile.pin != nil else {
+      guard recordHandle.record.profile.pin != nil else {
         say("You have no PIN.")
         return
       }
@@ -64,7 +64,7 @@ extension Shell {
 
   private func save(pin: SecretHash?, saying message: String) {
     do {
-      try handle?.update { $0.profile.pin = pin }
+      try recordHandle?.update { $0.profile.pin = pin }
       say(message)
     } catch {
       self.error(error.description)

@@ -9,26 +9,26 @@ import SaferCore
 extension Shell {
   /// Items `review` would show now, oldest due first.
   func dueReviews(at date: Date) -> [String] {
-    guard let record = handle?.record else { return [] }
+    guard let record = recordHandle?.record else { return [] }
     return record.reviews.filter { $0.value.isDue(at: date) }.sorted { $0.value.schedule.due < $1.value.schedule.due }
       .map(\.key)
   }
 
   /// How many items are due: counted, not sorted, as the prompt asks before every line.
   func dueReviewCount(at date: Date) -> Int {
-    handle?.record.reviews.values.reduce(0) { $0 + ($1.isDue(at: date) ? 1 : 0) } ?? 0
+    recordHandle?.record.reviews.values.reduce(0) { $0 + ($1.isDue(at: date) ? 1 : 0) } ?? 0
   }
 
   /// Records from before review items existed get them from their answers, once.
   func migrateReviews() {
-    guard let handle, !handle.isReadOnly, handle.record.reviews.isEmpty,
-      handle.record.attempts.contains(where: { !$0.answers.isEmpty })
+    guard let recordHandle, !recordHandle.isReadOnly, recordHandle.record.reviews.isEmpty,
+      recordHandle.record.attempts.contains(where: { !$0.answers.isEmpty })
     else { return }
-    try? handle.update { $0.reviews = ReviewItem.migrate($0) }
+    try? recordHandle.update { $0.reviews = ReviewItem.migrate($0) }
   }
 
   func review(_ argument: String) {
-    guard let handle else { return }
+    guard let recordHandle else { return }
     let now = env.clock.now()
     let known = reviewableQuestions()
     let queue: [String]
@@ -37,15 +37,15 @@ extension Shell {
       queue = dueReviews(at: now).filter { known[$0] != nil }
       if queue.isEmpty {
         var message = "Nothing to review now."
-        let upcoming = handle.record.reviews.values.map(\.schedule.due).filter { $0 > now }.min()
+        let upcoming = recordHandle.record.reviews.values.map(\.schedule.due).filter { $0 > now }.min()
         if let upcoming { message += " The next review is due \(Self.when(upcoming, from: now))." }
         say(message + " `review new` practises questions from your lessons you have not met yet.")
         return
       }
     case "new":
-      let started = Set(handle.record.attempts.map(\.contentID))
+      let started = Set(recordHandle.record.attempts.map(\.contentID))
       queue = library.lessons.filter { started.contains($0.id) && band.allows(AgeBand(level: $0.level)) }
-        .flatMap(QuizAssembler.items(of:)).map(\.globalID).filter { handle.record.reviews[$0] == nil }.prefix(10).map { $0 }
+        .flatMap(QuizAssembler.items(of:)).map(\.globalID).filter { recordHandle.record.reviews[$0] == nil }.prefix(10).map { $0 }
       if queue.isEmpty {
         say("You have met every question of the lessons you started. `lessons` shows more to start.")
         return
@@ -70,7 +70,7 @@ extension Shell {
     return items
   }
 
-  private var band: AgeBand { handle?.record.profile.band ?? .younger }
+  private var band: AgeBand { recordHandle?.record.profile.band ?? .younger }
 
   private func runReview(_ items: [QuizItem]) {
     var right = 0
@@ -132,7 +132,7 @@ extension Shell {
     let due = dueReviewCount(at: now)
     if due > 0 {
       message += " \(due) more \(due == 1 ? "is" : "are") due: `review` goes on."
-    } else if let next = handle?.record.reviews.values.map(\.schedule.due).filter({ $0 > now }).min() {
+    } else if let next = recordHandle?.record.reviews.values.map(\.schedule.due).filter({ $0 > now }).min() {
       message += " The next review is due \(Self.when(next, from: now))."
     }
     say(message)
@@ -141,7 +141,7 @@ extension Shell {
   /// Saves a review answer's schedule (and the topic's mastery, as any latest answer);
   /// `false`, with the reason shown, when the record could not be written.
   private func save(_ item: QuizItem, response: String, grade: Grade?, hints: Int, since shown: Date) -> Bool {
-    guard let handle else { return false }
+    guard let recordHandle else { return false }
     let now = env.clock.now()
     let seconds = (now.timeIntervalSince(shown) * 10).rounded() / 10
     let answer = AnswerRecord(
@@ -149,7 +149,7 @@ extension Shell {
       points: grade?.points ?? 0, maxPoints: item.question.points, seconds: seconds, hintsUsed: hints,
       skipped: grade == nil, at: now)
     do {
-      try handle.update { record in
+      try recordHandle.update { record in
         ReviewItem.note(answer, key: item.globalID, in: &record)
         if grade?.needsReview != true {
           record.mastery[item.topic, default: TopicMastery()].record(

@@ -88,8 +88,8 @@ extension Shell {
         opened.close()
         return false
       }
-      handle?.close()
-      handle = opened
+      recordHandle?.close()
+      recordHandle = opened
       runner = nil
       env.rememberUser(name)
       env.editor.useHistoryFile(env.historyFile(opened.record.profile.id))
@@ -121,9 +121,9 @@ extension Shell {
   /// Asks a student without an age band for it, once (at a terminal; a teacher can set it
   /// with `safer class band`). Until it is known, the student sees 10-13 content only.
   func askBand() {
-    guard let handle, !handle.isReadOnly else { return }
+    guard let recordHandle, !recordHandle.isReadOnly else { return }
     if let band = env.settings.band {
-      try? handle.update { $0.profile.band = band }
+      try? recordHandle.update { $0.profile.band = band }
       return
     }
     guard env.editor.isInteractive else { return }
@@ -139,7 +139,7 @@ extension Shell {
           say("Type `10-13` or `14-18`, or your age.")
           continue
         }
-        do { try handle.update { $0.profile.band = band } } catch { self.error(error.description) }
+        do { try recordHandle.update { $0.profile.band = band } } catch { self.error(error.description) }
         return
       }
     }
@@ -182,7 +182,7 @@ extension Shell {
       error("Whose record? Type `user <name>`.")
       return
     }
-    if let current = handle, UserID.make(from: name) == current.record.profile.id {
+    if let current = recordHandle, UserID.make(from: name) == current.record.profile.id {
       say("You are already \(displayName).")
       return
     }
@@ -191,13 +191,13 @@ extension Shell {
   }
 
   func whoami() {
-    guard let handle else { return }
-    let record = handle.record
+    guard let recordHandle else { return }
+    let record = recordHandle.record
     say("You are \(style.bold(displayName)) (id `\(record.profile.id)`).")
     let answers = record.attempts.reduce(0) { $0 + $1.answers.count }
     say(
-      "Your record: \(TerminalSafe.clean(handle.location)) — \(record.attempts.count) attempt\(record.attempts.count == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s")."
+      "Your record: \(TerminalSafe.clean(recordHandle.location)) — \(record.attempts.count) attempt\(record.attempts.count == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s")."
     )
-    if handle.isReadOnly { say(style.yellow("This record is read-only: nothing will be saved.")) }
+    if recordHandle.isReadOnly { say(style.yellow("This record is read-only: nothing will be saved.")) }
   }
 }

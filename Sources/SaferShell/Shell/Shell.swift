@@ -7,7 +7,8 @@ import SaferCore
 /// libedit, on piped input and in transcript tests.
 public final class Shell {
   var env: ShellEnvironment
-  var handle: (any RecordHandle)?
+  /// The student's record, held open (and locked) while they are logged in.
+  var recordHandle: (any RecordHandle)?
   /// The lesson or quiz whose question is open, if any.
   var runner: ActivityRunner?
   /// The lessons once a command has needed them (`nil`: still loading, or not yet asked).
@@ -174,7 +175,7 @@ public final class Shell {
     out.lines(TextWrapper(width: env.width()).wrap(style.red("!") + " " + TerminalSafe.clean(text), indent: "  "))
   }
 
-  var displayName: String { TerminalSafe.clean(handle?.record.profile.displayName ?? "", keepNewlines: false) }
+  var displayName: String { TerminalSafe.clean(recordHandle?.record.profile.displayName ?? "", keepNewlines: false) }
 
   /// The open question's clock, shown in the prompt while the student types.
   func countdown() -> Countdown? {
@@ -231,22 +232,22 @@ public final class Shell {
   }
 
   func leave() {
-    guard let handle else { return }
-    let record = handle.record
+    guard let recordHandle else { return }
+    let record = recordHandle.record
     var message: String
-    if handle.isReadOnly {
+    if recordHandle.isReadOnly {
       message = "Nothing was saved (read-only record)"
     } else if answersSaved == 0 {
       message = "No answers this session"
     } else {
       message =
-        "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session in \(TerminalSafe.clean(handle.location))"
+        "Saved: \(answersSaved) answer\(answersSaved == 1 ? "" : "s") this session in \(TerminalSafe.clean(recordHandle.location))"
     }
     if let runner, !runner.isFinished {
       message += ". “\(TerminalSafe.clean(runner.title))” waits for you: `resume` continues it"
     }
     say(message + ". Bye, \(TerminalSafe.clean(record.profile.displayName, keepNewlines: false))!")
-    handle.close()
-    self.handle = nil
+    recordHandle.close()
+    self.recordHandle = nil
   }
 }

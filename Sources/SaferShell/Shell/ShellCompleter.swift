@@ -44,7 +44,7 @@ final class ShellCompleter: Completer {
       return match(Shell.labs, argument)
     case .classAddress?:
       // The class this student last joined, to join it again.
-      let last = shell.handle?.record.profile.classJoin.map { "\($0.address) \($0.code)" }
+      let last = shell.recordHandle?.record.profile.classJoin.map { "\($0.address) \($0.code)" }
       return match(last.map { [$0] } ?? [], argument)
     default:
       return []

@@ -5,7 +5,7 @@ import SaferCore
 import SaferShell
 
 /// `safer progress --user NAME [--json]`: a student's progress without the shell.
-struct Progress: ParsableCommand {
+struct ShowProgress: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show a student's progress.")
 
   @OptionGroup var locations: LocationOptions
