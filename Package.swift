@@ -12,9 +12,11 @@ import PackageDescription
 /// - `SaferClassClient`: a student's connection to a live class (swift-websocket's client).
 /// - `safer`: the thin executable (swift-argument-parser).
 /// - `safer-bench`: release-mode benchmarks that print their figures.
+///
+/// Linux only, and built and tested only there: the records' durable writes call Glibc
+/// directly (fdatasync, O_NOFOLLOW, flock), so no other platform is declared.
 let package = Package(
   name: "SaferShell",
-  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "safer", targets: ["safer"]),
     .executable(name: "safer-bench", targets: ["safer-bench"]),
