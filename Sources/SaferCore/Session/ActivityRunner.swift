@@ -165,21 +165,27 @@ public final class ActivityRunner {
 
   // MARK: - Answering
 
-  /// Grades `response`, saves it, and moves on. Throws `ResponseProblem` for a response
-  /// that cannot be understood (nothing is saved) and `RecordError` if saving failed
-  /// (nothing changes).
-  public func answer(_ response: String) throws -> AnswerOutcome {
-    guard let presentation = present(), let question = presentation.question else { throw ActivityError.nothingToResume }
+  /// Grades `response`, saves it, and moves on. A response that cannot be understood
+  /// saves nothing; a save that failed changes nothing but keeps the answer for `retry`.
+  public func answer(_ response: String) throws(AnswerError) -> AnswerOutcome {
+    guard let presentation = present(), let question = presentation.question else { throw .noOpenQuestion }
     let seconds = clock.now().timeIntervalSince(shownAt)
     // The deadline stored when the question opened; else the question's own limit, or
     // what was left of the whole quiz when it was shown.
     var limit = presentation.timeLimit
     if let remaining = remainingQuizSeconds(at: shownAt) { limit = min(limit ?? .infinity, max(0, remaining)) }
     if let deadline = presentation.deadline { limit = max(0, deadline.timeIntervalSince(shownAt)) }
-    let grade = try Grader.grade(response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: limit)
-    let summary = try record(
-      question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
-    return AnswerOutcome(grade: grade, summary: summary)
+    let grade: Grade
+    do { grade = try Grader.grade(response, to: question, hintsUsed: hintsShown, seconds: seconds, timeLimit: limit) } catch {
+      throw .response(error)
+    }
+    do {
+      let summary = try record(
+        question: question, response: grade.normalizedResponse, grade: grade, seconds: seconds, skipped: false)
+      return AnswerOutcome(grade: grade, summary: summary)
+    } catch {
+      throw .notSaved(error)
+    }
   }
 
   /// When the open question must be answered: its stored deadline, or the end of a quiz
@@ -192,7 +198,7 @@ public final class ActivityRunner {
 
   /// Records the open question as not answered in time (0 points, `timedOut`) once its
   /// deadline has passed, and moves on; `nil` while there is still time.
-  public func expire() throws -> AnswerOutcome? {
+  public func expire() throws(RecordError) -> AnswerOutcome? {
     guard let question = present()?.question, let deadline = questionDeadline, clock.now() >= deadline else {
       return nil
     }
@@ -207,7 +213,7 @@ public final class ActivityRunner {
   }
 
   /// Records the current question as skipped (0 points) and moves on.
-  public func skip() throws -> Summary? {
+  public func skip() throws(RecordError) -> Summary? {
     guard let question = present()?.question else { return nil }
     let seconds = clock.now().timeIntervalSince(shownAt)
     let grade = Grade(
@@ -219,7 +225,7 @@ public final class ActivityRunner {
 
   /// Saves the answer that failed to save, as it was graded then (its time included).
   /// Returns `nil` when there is none, or when the question it answered is no longer open.
-  public func retryUnsaved() throws -> AnswerOutcome? {
+  public func retryUnsaved() throws(RecordError) -> AnswerOutcome? {
     guard let unsaved else { return nil }
     guard present()?.question == unsaved.question else {
       self.unsaved = nil
@@ -231,7 +237,9 @@ public final class ActivityRunner {
     return AnswerOutcome(grade: unsaved.grade, summary: summary)
   }
 
-  private func record(question: Question, response: String, grade: Grade, seconds: Double, skipped: Bool) throws -> Summary? {
+  private func record(
+    question: Question, response: String, grade: Grade, seconds: Double, skipped: Bool
+  ) throws(RecordError) -> Summary? {
     guard let attempt else { return nil }
     let now = clock.now()
     let (questionKey, topic, nextPosition, closing) = advance(from: attempt, grade: grade, question: question)
@@ -274,7 +282,7 @@ public final class ActivityRunner {
       }
     } catch {
       unsaved = Unsaved(question: question, response: response, grade: grade, seconds: seconds, skipped: skipped)
-      throw ActivityError.record(error)
+      throw error
     }
     unsaved = nil
     hintsShown = 0

@@ -26,10 +26,12 @@ extension Shell {
     guard let runner else { return }
     do {
       show(try runner.answer(text), of: runner)
-    } catch let problem as ResponseProblem {
+    } catch .response(let problem) {
       say(style.yellow(TerminalSafe.clean(problem.description)))
+    } catch .notSaved(let problem) {
+      saveFailed(problem, runner: runner)
     } catch {
-      saveFailed(error, runner: runner)
+      self.error(error.description)
     }
   }
 
@@ -68,8 +70,8 @@ extension Shell {
 
   /// A save the disk refused: the answer stays in memory, and the student is told how to
   /// save it again rather than type it again.
-  private func saveFailed(_ error: any Error, runner: ActivityRunner) {
-    self.error(String(describing: error))
+  private func saveFailed(_ error: RecordError, runner: ActivityRunner) {
+    self.error(error.description)
     if runner.hasUnsavedAnswer {
       say("Your answer is kept here: type `retry` to save it once the problem is fixed (ask your teacher if it stays).")
     }

@@ -63,7 +63,7 @@ struct ActivityRunnerTests {
     #expect(session.record.mastery["passwords"]?.questionsAnswered == 3)
     #expect(session.record.mastery["passwords"]?.questionsRight == 2)
     #expect(session.record.mastery["passwords"]?.latest["tiny/reuse"]?.correct == false)
-    #expect(throws: ActivityError.nothingToResume) { try runner.answer("b") }
+    #expect(throws: AnswerError.noOpenQuestion) { try runner.answer("b") }
   }
 
   @Test func everyAnswerIsSavedAndResumable() throws {
@@ -78,8 +78,8 @@ struct ActivityRunnerTests {
   @Test func unusableResponseRecordsNothing() throws {
     let session = try SessionHarness()
     let runner = try session.starter.start("tiny").runner
-    #expect(throws: ResponseProblem.notAChoice("z", letters: "a, b")) { try runner.answer("z") }
-    #expect(throws: ResponseProblem.empty) { try runner.answer("  ") }
+    #expect(throws: AnswerError.response(.notAChoice("z", letters: "a, b"))) { try runner.answer("z") }
+    #expect(throws: AnswerError.response(.empty)) { try runner.answer("  ") }
     #expect(runner.attempt?.answers.isEmpty == true)
     #expect(runner.present()?.question?.id == "longest")
   }
@@ -125,7 +125,7 @@ struct ActivityRunnerTests {
     let runner = try session.starter.start("tiny").runner
     _ = runner.nextHint()
     session.handle.failing = true
-    #expect(throws: ActivityError.record(.saveFailed(path: "memory", reason: "the disk is full"))) {
+    #expect(throws: AnswerError.notSaved(.saveFailed(path: "memory", reason: "the disk is full"))) {
       try runner.answer("b")
     }
     #expect(runner.attempt?.answers.isEmpty == true)
@@ -140,10 +140,10 @@ struct ActivityRunnerTests {
     let runner = try session.starter.start("tiny").runner
     session.clock.advance(4)
     session.handle.failing = true
-    #expect(throws: ActivityError.self) { try runner.answer("b") }
+    #expect(throws: AnswerError.self) { try runner.answer("b") }
     #expect(runner.hasUnsavedAnswer)
     session.clock.advance(60)
-    #expect(throws: ActivityError.self) { try runner.retryUnsaved() }
+    #expect(throws: RecordError.self) { try runner.retryUnsaved() }
     #expect(runner.hasUnsavedAnswer, "still kept after a second failure")
     session.handle.failing = false
     let outcome = try #require(try runner.retryUnsaved())
