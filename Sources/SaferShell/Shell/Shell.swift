@@ -127,26 +127,26 @@ public final class Shell {
 
   func run(_ command: ShellCommand, argument: String) {
     switch command.name {
-    case "help": help(argument)
-    case "lessons": listLessons(topic: argument)
-    case "start": start(argument)
-    case "quiz": quiz(argument)
-    case "resume": resume()
-    case "hint": hint()
-    case "skip": skip()
-    case "again": again()
-    case "retry": retry()
-    case "reset": reset(argument)
-    case "progress": showProgress()
-    case "whoami": whoami()
-    case "user": switchUser(argument)
-    case "pin": changePIN(argument)
-    case "join": join(argument)
-    case "review": review(argument)
-    case "next": showNext()
-    case "certificate": certificate()
-    case "lab": lab(argument)
-    default: shouldQuit = true
+    case .help: help(argument)
+    case .lessons: listLessons(topic: argument)
+    case .start: start(argument)
+    case .quiz: quiz(argument)
+    case .resume: resume()
+    case .hint: hint()
+    case .skip: skip()
+    case .again: again()
+    case .retry: retry()
+    case .reset: reset(argument)
+    case .progress: showProgress()
+    case .whoami: whoami()
+    case .user: switchUser(argument)
+    case .pin: changePIN(argument)
+    case .join: join(argument)
+    case .review: review(argument)
+    case .next: showNext()
+    case .certificate: certificate()
+    case .lab: lab(argument)
+    case .quit: shouldQuit = true
     }
   }
 

@@ -37,7 +37,7 @@ final class ShellCompleter: Completer {
     case .topic?:
       return match(library.topics + ["all"] + AgeBand.allCases.map(\.rawValue), argument)
     case .command?:
-      return match(ShellCommand.all.map(\.name), argument)
+      return match(ShellCommand.all.map(\.name.rawValue), argument)
     case .user?:
       return match(shell.env.store.knownUsers(), argument)
     case .lab?:
