@@ -102,7 +102,10 @@ public struct ShellCommand: Sendable {
       name: .progress, usage: "progress", summary: "show your scores and what you know per topic",
       details: "Mastery per topic counts your latest answer to each question.", argument: .none),
     .init(
-      name: .whoami, usage: "whoami", summary: "show who is logged in and where the record is", details: "", argument: .none),
+      name: .whoami, usage: "whoami", summary: "show who is logged in and where the record is",
+      details:
+        "Your name as it was typed, the id your record is kept under, and how many attempts and answers it holds. A teacher can look up the same record with `safer progress --user <name>`.",
+      argument: .none),
     .init(
       name: .pin, usage: "pin [off]", summary: "set a PIN so classmates cannot open your record",
       details:
