@@ -1,8 +1,5 @@
 /// Non-variadic wrappers around libedit, and the signal handling that lets Ctrl-C
 /// end a read at once. See include/CEditLine.h for what each function is for.
-#if defined(__linux__) && !defined(_GNU_SOURCE)
-#define _GNU_SOURCE /* wcwidth; macOS shows it by default */
-#endif
 #include "CEditLine.h"
 
 #include <errno.h>
@@ -281,11 +278,6 @@ int safer_el_columns(EditLine *el) {
   int columns = 0;
   if (el_get(el, EL_GETTC, "co", &columns, NULL) != 0 || columns <= 0) return 80;
   return columns;
-}
-
-int safer_char_width(wchar_t c) {
-  int width = wcwidth(c);
-  return width > 0 ? width : 0;
 }
 
 History *safer_history_open(int size) {

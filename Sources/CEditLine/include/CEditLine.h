@@ -55,9 +55,6 @@ int safer_el_add_command(EditLine *el, const char *name, const char *help, safer
 int safer_el_bind(EditLine *el, const char *key, const char *command);
 /// The terminal width libedit is using (EL_GETTC "co"), 80 if unknown.
 int safer_el_columns(EditLine *el);
-/// Columns `c` takes on screen (wcwidth, which Swift's Glibc module hides): 0 for
-/// control characters.
-int safer_char_width(wchar_t c);
 
 /// history_init with a size limit and immediate duplicates ignored.
 History *safer_history_open(int size);

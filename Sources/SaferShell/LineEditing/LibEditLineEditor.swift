@@ -343,9 +343,7 @@ public final class LibEditLineEditor: LineEditor {
   // MARK: Text
 
   /// Terminal columns taken by `text` (CJK counts two, combining marks none).
-  static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + Int(safer_char_width(wchar_t(bitPattern: $1.value))) }
-  }
+  static func displayWidth(_ text: String) -> Int { DisplayWidth.visible(text) }
 
   private static func text(
     from start: UnsafePointer<wchar_t>?, to end: UnsafePointer<wchar_t>?

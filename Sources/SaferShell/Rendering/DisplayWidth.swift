@@ -1,8 +1,32 @@
 /// How many terminal columns text takes: wide (CJK, emoji) characters take two,
 /// combining accents none, so wrapping and alignment stay right for every script.
+///
+/// The one measure of width in the shell: the wrapper, tables, the line editor's own
+/// layout and Tab's listing all use it, so they agree with each other whatever the
+/// C library's locale says.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
     text.reduce(0) { $0 + of($1) }
+  }
+
+  /// The width of `text` as shown, ANSI escape sequences (colours) taking none.
+  public static func visible(_ text: String) -> Int {
+    var width = 0
+    var inEscape = false
+    for character in text {
+      if inEscape {
+        if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value), character != "[" {
+          inEscape = false
+        }
+        continue
+      }
+      if character == "\u{1B}" {
+        inEscape = true
+        continue
+      }
+      width += of(character)
+    }
+    return width
   }
 
   /// `text` cut to at most `columns` columns, ending in `…` when something was cut.

@@ -9,21 +9,21 @@ public struct TextWrapper: Sendable {
   /// `firstIndent` on the first.
   public func wrap(_ text: String, firstIndent: String = "", indent rawIndent: String = "") -> [String] {
     // An indent that leaves too little room for words is shortened, never overflowed.
-    let indent = Self.visibleWidth(rawIndent) > width / 2 ? String(repeating: " ", count: width / 4) : rawIndent
+    let indent = DisplayWidth.visible(rawIndent) > width / 2 ? String(repeating: " ", count: width / 4) : rawIndent
     // Leading spaces are part of the layout (list indentation), not word separators.
     let leading = String(text.prefix { $0 == " " })
     var lines: [String] = []
     var line = firstIndent + leading
-    var lineWidth = Self.visibleWidth(firstIndent) + leading.count
+    var lineWidth = DisplayWidth.visible(firstIndent) + leading.count
     var lineHasWord = false
     // Each word keeps the spaces before it while it stays on the same line, so spaces that
     // align columns survive; at a line break they are dropped.
     for (gap, word) in Self.words(in: String(text.dropFirst(leading.count))) {
-      let wordWidth = Self.visibleWidth(word)
+      let wordWidth = DisplayWidth.visible(word)
       if lineHasWord && lineWidth + gap + wordWidth > width {
         lines.append(line)
         line = indent
-        lineWidth = Self.visibleWidth(indent)
+        lineWidth = DisplayWidth.visible(indent)
         lineHasWord = false
       }
       if lineHasWord {
@@ -34,10 +34,10 @@ public struct TextWrapper: Sendable {
         // A word longer than the line: break it by columns.
         for character in word {
           let w = DisplayWidth.of(character)
-          if lineWidth + w > width && lineWidth > Self.visibleWidth(indent) {
+          if lineWidth + w > width && lineWidth > DisplayWidth.visible(indent) {
             lines.append(line)
             line = indent
-            lineWidth = Self.visibleWidth(indent)
+            lineWidth = DisplayWidth.visible(indent)
           }
           line.append(character)
           lineWidth += w
@@ -71,25 +71,5 @@ public struct TextWrapper: Sendable {
     }
     if !word.isEmpty { result.append((gap, word)) }
     return result
-  }
-
-  /// Display width without ANSI escape sequences.
-  public static func visibleWidth(_ text: String) -> Int {
-    var width = 0
-    var inEscape = false
-    for character in text {
-      if inEscape {
-        if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value), character != "[" {
-          inEscape = false
-        }
-        continue
-      }
-      if character == "\u{1B}" {
-        inEscape = true
-        continue
-      }
-      width += DisplayWidth.of(character)
-    }
-    return width
   }
 }

@@ -13,15 +13,15 @@ import Testing
   }
 
   @Test func wideCharactersCountTwiceAndEscapesNothing() {
-    #expect(TextWrapper.visibleWidth("你好") == 4)
-    #expect(TextWrapper.visibleWidth("\u{1B}[1mÇelës\u{1B}[0m") == 5)
+    #expect(DisplayWidth.visible("你好") == 4)
+    #expect(DisplayWidth.visible("\u{1B}[1mÇelës\u{1B}[0m") == 5)
     for line in TextWrapper(width: 20).wrap("你好世界你好世界你好世界你好世界 end") {
-      #expect(TextWrapper.visibleWidth(line) <= 20)
+      #expect(DisplayWidth.visible(line) <= 20)
     }
   }
 
   @Test func anIndentTooWideForTheLineIsShortened() {
     let lines = TextWrapper(width: 24).wrap("one two three four five six seven", indent: String(repeating: " ", count: 20))
-    #expect(lines.allSatisfy { TextWrapper.visibleWidth($0) <= 24 })
+    #expect(lines.allSatisfy { DisplayWidth.visible($0) <= 24 })
   }
 }

@@ -130,7 +130,7 @@ import Testing
     try wide.write(toFile: folder + "/demo.yaml", atomically: true, encoding: .utf8)
     let text = Fixtures.transcript(["start demo-lesson", "help"], library: LessonLibrary.load(paths: [folder]), width: width)
     for line in text.split(separator: "\n") {
-      #expect(TextWrapper.visibleWidth(String(line)) <= width, "too wide: \(line)")
+      #expect(DisplayWidth.visible(String(line)) <= width, "too wide: \(line)")
     }
   }
 
