@@ -27,8 +27,7 @@ struct Check: ParsableCommand {
   func run() throws {
     let targets = paths.isEmpty ? locations.lessonFolders() : paths
     guard !targets.isEmpty else {
-      printError("safer check: no lesson folder found; name one: safer check Lessons")
-      throw ExitCode(1)
+      throw CommandFailure("no lesson folder found; name one: safer check Lessons")
     }
     let library = LessonLibrary.load(paths: targets, format: format)
     for diagnostic in library.diagnostics { print(TerminalSafe.clean(diagnostic.description)) }

@@ -72,15 +72,13 @@ struct RosterCommand: ParsableCommand {
     try TeacherGate.require(dataFolder: data, command: "class roster")
     var roster: Roster
     do { roster = try Roster.load(dataFolder: data) } catch {
-      printError("safer class roster: \(error.description)")
-      throw ExitCode(1)
+      throw CommandFailure(error.description)
     }
     var names = add
     if let importFile {
       switch BoundedFile.read(importFile, maximumBytes: 4 * 1024 * 1024) {
       case .failure(let problem):
-        printError("safer class roster: \(importFile): \(problem.description)")
-        throw ExitCode(1)
+        throw CommandFailure("\(importFile): \(problem.description)")
       case .success(let bytes):
         names += Roster.names(fromCSV: String(decoding: bytes, as: UTF8.self))
       }
@@ -99,8 +97,7 @@ struct RosterCommand: ParsableCommand {
     }
     if changing {
       do { try roster.save(dataFolder: data) } catch {
-        printError("safer class roster: \(error.description)")
-        throw ExitCode(1)
+        throw CommandFailure(error.description)
       }
       print("Added \(added), removed \(removed).")
     }
@@ -142,16 +139,14 @@ struct Assign: ParsableCommand {
     let library = LessonLibrary.load(paths: folders)
     for id in contentIDs where library.lesson(id: id) == nil && library.quiz(id: id) == nil {
       let hint = Suggestion.sentence(for: id, among: library.lessons.map(\.id) + library.quizzes.map(\.id))
-      printError("safer assign: there is no lesson or quiz called “\(id)”.\(hint)")
-      throw ExitCode(1)
+      throw CommandFailure("there is no lesson or quiz called “\(id)”.\(hint)")
     }
     do {
       var list = try AssignmentList.load(dataFolder: data)
       list.assignments.append(Assignment(contentIDs: contentIDs, due: due, created: Date()))
       try list.save(dataFolder: data)
     } catch {
-      printError("safer assign: \(error.description)")
-      throw ExitCode(1)
+      throw CommandFailure(error.description)
     }
     print("Assigned \(contentIDs.joined(separator: ", ")), due \(due). Students see it when their shell starts.")
   }

@@ -139,12 +139,9 @@ struct HostCommand: ParsableCommand {
     case .success(let port)?:
       return port
     case .failure(let error)?:
-      printError(
-        "safer class host: could not listen on \(bind):\(port): \(error). Another class may be using the port: try --port.")
-      throw ExitCode(1)
+      throw CommandFailure("could not listen on \(bind):\(port): \(error). Another class may be using the port: try --port.")
     case nil:
-      printError("safer class host: the server did not start within 15 seconds.")
-      throw ExitCode(1)
+      throw CommandFailure("the server did not start within 15 seconds.")
     }
   }
 }

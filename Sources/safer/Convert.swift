@@ -42,8 +42,7 @@ struct Convert: ParsableCommand {
     do {
       try text.write(toFile: output, atomically: true, encoding: .utf8)
     } catch {
-      printError("safer convert: cannot write \(output): \(error.localizedDescription)")
-      throw ExitCode(1)
+      throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
     }
   }
 }

@@ -21,8 +21,7 @@ struct LinkCommand: ParsableCommand {
   func run() throws {
     let anatomy: LinkAnatomy
     do { anatomy = try LinkAnatomy(url) } catch {
-      printError("safer link: \(error.description)")
-      throw ExitCode(1)
+      throw CommandFailure(error.description)
     }
     let check = LinkCheck(anatomy)
     if json {

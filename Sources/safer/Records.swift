@@ -27,15 +27,13 @@ struct Records: ParsableCommand {
       try TeacherGate.require(dataFolder: folder, command: "records export")
       let record: UserRecord
       do { record = try FileRecordStore(dataFolder: folder).read(displayName: name) } catch {
-        printError("safer records export: \(error.description)")
-        throw ExitCode(1)
+        throw CommandFailure(error.description)
       }
       var exported = record
       exported.profile.pin = nil  // a hash of the PIN is no one's business, not even a parent's
       let data = try RecordSerializer().encode(exported)
       do { try AuditLog(dataFolder: folder).record("export", student: record.profile.displayName) } catch {
-        printError("safer records export: \(error.description) Nothing was exported.")
-        throw ExitCode(1)
+        throw CommandFailure("\(error.description) Nothing was exported.")
       }
       FileHandle.standardOutput.write(data)
     }
@@ -62,8 +60,7 @@ struct Records: ParsableCommand {
       let store = FileRecordStore(dataFolder: folder)
       let record: UserRecord
       do { record = try store.read(displayName: name) } catch {
-        printError("safer records delete: \(error.description)")
-        throw ExitCode(1)
+        throw CommandFailure(error.description)
       }
       let shown = TerminalSafe.clean(record.profile.displayName, keepNewlines: false)
       if !yes {
@@ -73,8 +70,7 @@ struct Records: ParsableCommand {
             "This deletes \(shown)'s record (\(record.attempts.count) attempts, \(answers) answers) for good. Type the name again to confirm: "
               .utf8))
         guard let typed = Swift.readLine(), UserID.canonical(typed) == UserID.canonical(record.profile.displayName) else {
-          printError("safer records delete: not confirmed; nothing was deleted.")
-          throw ExitCode(1)
+          throw CommandFailure("not confirmed; nothing was deleted.")
         }
       }
       do {
@@ -82,11 +78,9 @@ struct Records: ParsableCommand {
         try store.delete(displayName: record.profile.displayName)
         try? FileManager.default.removeItem(atPath: DataFolder(folder).historyFile(userID: record.profile.id))
       } catch let error as RecordError {
-        printError("safer records delete: \(error.description)")
-        throw ExitCode(1)
+        throw CommandFailure(error.description)
       } catch {
-        printError("safer records delete: \(error)")
-        throw ExitCode(1)
+        throw CommandFailure(String(describing: error))
       }
       print("Deleted the record of \(shown).")
     }

@@ -50,8 +50,7 @@ struct Report: ParsableCommand {
       report = try ClassFolder(dataFolder: folder).report(quiz: quiz, rule: attempts, now: Date())
       if let html { try ClassReportHTML.write(report, to: html) }
     } catch {
-      printError("safer report: \(error.description)")
-      throw ExitCode(1)
+      throw CommandFailure(error.description)
     }
     if json {
       FileHandle.standardOutput.write(try report.json() + Data("\n".utf8))

@@ -26,9 +26,19 @@ struct Safer: ParsableCommand {
   /// clipped: "unexpected argument '…'" quotes what was typed, escape sequences and a
   /// 10 MB argument included.
   static func main() {
+    var parsed: (any ParsableCommand)?
     do {
       var command = try parseAsRoot()
+      parsed = command
       try command.run()
+    } catch let failure as CommandFailure {
+      // The one place a command's failure is told.
+      // The shell is the default command: its failures are just `safer`'s.
+      let name =
+        parsed.flatMap { type(of: $0) == StartShell.self ? nil : CommandFailure.path(of: type(of: $0)) }
+        .map { "safer " + $0 } ?? "safer"
+      printError("\(name): \(failure.message)")
+      Foundation.exit(failure.status)
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)

@@ -36,8 +36,7 @@ struct ShellOptions: ParsableArguments {
     // | safer` logging in a student called "whoami"): the student must be named.
     let named = user ?? environment["SAFER_USER"].flatMap { $0.isEmpty ? nil : $0 }
     if !interactive && named == nil {
-      printError("safer: without a terminal, say who is practising: --user NAME (or SAFER_USER=NAME).")
-      throw ExitCode(2)
+      throw CommandFailure("without a terminal, say who is practising: --user NAME (or SAFER_USER=NAME).", status: 2)
     }
     TerminationSignals.install()
     let editor: any LineEditor = interactive ? LibEditLineEditor(programName: "safer", historyFile: nil) : PipedLineEditor()

@@ -24,8 +24,7 @@ struct ShowProgress: ParsableCommand {
     } catch {
       // `--user ana` when the class has "Ana Kola": name who is there.
       let hint = Suggestion.sentence(for: user, among: store.knownUsers())
-      printError("safer progress: \(error.description)\(hint)")
-      throw ExitCode(1)
+      throw CommandFailure("\(error.description)\(hint)")
     }
     // A record with a PIN shows only to its owner (teachers use `safer report`).
     if let pin = record.profile.pin {
@@ -33,8 +32,7 @@ struct ShowProgress: ParsableCommand {
         locations.environment["SAFER_PIN"]
         ?? SecretReader.read(prompt: "PIN for \(TerminalSafe.clean(user, keepNewlines: false)): ", output: StandardErrorOutput())
       guard let given, SecretHasher.matches(given, pin) else {
-        printError("safer progress: this record has a PIN, and it was not given or not right (SAFER_PIN for scripts).")
-        throw ExitCode(1)
+        throw CommandFailure("this record has a PIN, and it was not given or not right (SAFER_PIN for scripts).")
       }
     }
     let report = ProgressReport(record: record, library: locations.loadLibrary())

@@ -30,18 +30,15 @@ struct Teacher: ParsableCommand {
         guard let first = SecretReader.read(prompt: "New teacher passphrase (8 or more characters): ", output: output),
           let second = SecretReader.read(prompt: "The same again: ", output: output)
         else {
-          printError("safer teacher init: run it at a terminal, or give the passphrase in SAFER_TEACHER_PASSPHRASE_NEW.")
-          throw ExitCode(1)
+          throw CommandFailure("run it at a terminal, or give the passphrase in SAFER_TEACHER_PASSPHRASE_NEW.")
         }
         guard first == second else {
-          printError("safer teacher init: \(AccessError.mismatch.description)")
-          throw ExitCode(1)
+          throw CommandFailure(AccessError.mismatch.description)
         }
         passphrase = first
       }
       do { try teacher.set(passphrase) } catch {
-        printError("safer teacher init: \(error.description)")
-        throw ExitCode(1)
+        throw CommandFailure(error.description)
       }
       print("Teacher passphrase set for \(folder) (stored as a salted scrypt hash in \(teacher.path)).")
     }

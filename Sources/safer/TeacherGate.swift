@@ -11,8 +11,7 @@ enum TeacherGate {
     let teacher = TeacherPassphrase(dataFolder: dataFolder)
     let stored: Bool
     do { stored = try teacher.stored() != nil } catch {
-      printError("safer \(command): \(error.description) Set the passphrase again with `safer teacher init`.")
-      throw ExitCode(1)
+      throw CommandFailure("\(error.description) Set the passphrase again with `safer teacher init`.")
     }
     guard stored else {
       printError(
@@ -25,12 +24,10 @@ enum TeacherGate {
       environment["SAFER_TEACHER_PASSPHRASE"]
       ?? SecretReader.read(prompt: "Teacher passphrase: ", output: StandardErrorOutput())
     guard let given else {
-      printError("safer \(command): this needs the teacher passphrase (at a terminal, or in SAFER_TEACHER_PASSPHRASE).")
-      throw ExitCode(1)
+      throw CommandFailure("this needs the teacher passphrase (at a terminal, or in SAFER_TEACHER_PASSPHRASE).")
     }
     guard (try? teacher.verify(given)) == true else {
-      printError("safer \(command): that is not the teacher passphrase.")
-      throw ExitCode(1)
+      throw CommandFailure("that is not the teacher passphrase.")
     }
   }
 }
