@@ -47,7 +47,7 @@ struct GIFTQuestionReader {
     let close = text.firstSyntax("}")
     if open == nil && close == nil { return description(text, title: title, at: start) }
     guard let open, let close, open < close else {
-      reportBraces(text, open: open, close: close)
+      reportBraces(text, open: open, close: close, endsFile: block.endsFile)
       return .rejected
     }
     if let inner = text[(open + 1)..<close].firstSyntax("{") {
@@ -128,11 +128,12 @@ struct GIFTQuestionReader {
 
   // MARK: - Braces
 
-  private mutating func reportBraces(_ text: GIFTText, open: Int?, close: Int?) {
+  private mutating func reportBraces(_ text: GIFTText, open: Int?, close: Int?, endsFile: Bool) {
     if let open, close == nil {
+      let end = endsFile ? "the end of the file" : "the blank line that ends this question"
       error(
-        "answer block never closed: no `}` before the blank line that ends this question, so Moodle would reject "
-          + "it (write `\\{` for a brace in text)", at: at(text[open]))
+        "answer block never closed: no `}` before \(end), so Moodle would reject it (write `\\{` for a brace in "
+          + "text)", at: at(text[open]))
     } else if let close {
       let place = open.map { " before the `{` at \(at(text[$0]).line):\(at(text[$0]).column)" } ?? ""
       error(

@@ -33,6 +33,9 @@ struct GIFTBlock: Sendable {
   var firstLine: Int
   /// The block's comment lines, as written (Moodle reads `[id:…]` and `[tag:…]` there).
   var comments: String = ""
+  /// Whether the file ends the block (no blank line after it), for messages that say
+  /// where a question ended.
+  var endsFile = false
 }
 
 /// Splits a GIFT file into question blocks.
@@ -92,7 +95,7 @@ enum GIFTSource {
       previous = scalar
     }
     endLine()
-    if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart, comments: comments)) }
+    if inBlock { blocks.append(GIFTBlock(glyphs: current, firstLine: currentStart, comments: comments, endsFile: true)) }
     return blocks
   }
 

@@ -106,7 +106,7 @@ struct GIFTDiagnosticTests {
     ("Q {=a =b}\n\n{T}", "3:1: error: this question has no text, only an answer block: write the question before the `{`"),
     (
       "Q {=a ~b ~c",
-      "1:3: error: answer block never closed: no `}` before the blank line that ends this question, so Moodle would reject it (write `\\{` for a brace in text)"
+      "1:3: error: answer block never closed: no `}` before the end of the file, so Moodle would reject it (write `\\{` for a brace in text)"
     ),
     (
       "Q {=a}}",
