@@ -10,7 +10,8 @@ public enum PlainText {
 
   private static let replacements: [(String, String)] = [
     (" ✓ right", " (right answer)"), ("✓", "(right)"), ("✗", "(wrong)"), ("◐", "(partly)"),
-    ("⚠ ", "Warning: "), ("⚠", "Warning:"), ("▶ ", "Starting: "), ("⏱ ", "time left "), ("⏱", "time left"),
+    ("⚠ ", "Warning: "), ("⚠", "Warning:"), ("💡 ", "Hint: "), ("🎓 ", ""), ("✎ ", ""), ("▶ ", "Starting: "), ("⏱ ", "time left "),
+    ("⏱", "time left"),
     ("  · ", ", "), (" · ", ", "), ("·", ","), (" › ", " > "), ("›", ">"), ("•", "-"), ("…", "..."), ("—", "-"), ("–", "-"),
     ("━", ""), ("─", "-"), ("│", "|"), ("  ← ", " - "), ("←", "<-"), ("→", "->"),
   ]
@@ -35,7 +36,26 @@ public enum PlainText {
     for (symbol, word) in replacements where text.contains(symbol) {
       text = text.replacingOccurrences(of: symbol, with: word)
     }
-    return text
+    return withoutEmoji(text)
+  }
+
+  /// Any other emoji (a lesson may hold one) as its name in words: `🔒` is "(lock)".
+  private static func withoutEmoji(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isEmoji) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if scalar.value == 0xFE0F || scalar.value == 0x200D { continue }  // emoji presentation, joiner
+      if isEmoji(scalar) {
+        result += "(" + (scalar.properties.name?.lowercased() ?? "picture") + ")"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isEmojiPresentation || (0x1F000...0x1FAFF).contains(scalar.value)
   }
 }
 

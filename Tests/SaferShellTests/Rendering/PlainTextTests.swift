@@ -13,6 +13,8 @@ import Testing
     ("▶ Passwords", "Starting: Passwords"),
     ("done  · met 3", "done, met 3"),
     ("plain ASCII stays", "plain ASCII stays"),
+    ("💡 Count the characters. (hint 1 of 2)", "Hint: Count the characters. (hint 1 of 2)"),
+    ("a padlock 🔒 in the bar", "a padlock (lock) in the bar"),
   ])
   func symbolsBecomeWords(line: String, plain: String) {
     #expect(PlainText.translate(line) == plain)
