@@ -163,24 +163,30 @@ extension GIFTWriter {
     }
     if let pattern = spec.pattern {
       if let wildcards = ShortAnswerPattern.answers(for: pattern) {
+        // Wildcards with no answer of their own to stand in for (`=*`) go just before the
+        // next one that has, so the pattern reads back in the same order.
+        var pending: [Typed] = []
         for wildcard in wildcards {
           let written = Typed(weight: 100, pieces: wildcard, feedback: question.feedbackCorrect)
           // The answer the GIFT reader made of this wildcard, to show as the right answer.
           let example = GIFTWildcard(wildcardText(wildcard))?.example
+          // Else a fixed text of the pattern (`evil.io` of `(https?://)?evil\.io`) takes
+          // the place of the same listed answer; a wildcard only of its own example.
           let covered =
             answers.firstIndex {
               $0.weight >= 100 && $0.pieces.count == 1 && $0.pieces.first == .literal(example ?? "")
             }
-            ?? answers.firstIndex {
-              $0.weight >= 100 && $0.pieces.count == 1 && shortAnswersOverlap(written, $0)
-                && !$0.pieces.contains(.anything)
-            }
+            ?? (wildcard.contains(.anything)
+              ? nil : answers.firstIndex { $0.weight >= 100 && $0.pieces == wildcard })
           if let covered {
             answers[covered] = Typed(weight: 100, pieces: wildcard, feedback: answers[covered].feedback)
+            answers.insert(contentsOf: pending, at: covered)
+            pending = []
           } else {
-            answers.append(written)
+            pending.append(written)
           }
         }
+        answers += pending
       } else if spec.options.contains(where: { $0.weight >= 100 }) {
         report.warn("its `pattern` \(pattern) has no exact GIFT form; only its listed answers are written")
       } else {
@@ -221,14 +227,17 @@ extension GIFTWriter {
     }.joined()
   }
 
-  /// A short answer in Moodle's syntax, where `*` is any text and `\*` an asterisk.
+  /// A short answer in Moodle's syntax, where `*` is any text and `\*` an asterisk. One
+  /// starting with `[` gets Moodle's own format named first, or Moodle would take a
+  /// `[plain]` at its start for the answer's format and drop it.
   private static func shortAnswerText(_ pieces: [ShortAnswerPattern.Piece]) -> String {
-    pieces.map { piece in
+    let text = pieces.map { piece in
       switch piece {
       case .literal(let text): escape(text).replacingOccurrences(of: "*", with: "\\*")
       case .anything: "*"
       }
     }.joined()
+    return text.hasPrefix("[") ? "[moodle]" + text : text
   }
 
   /// `{#` then `=value:tolerance` or `=min..max` lines, with `%weight%` for part marks, and

@@ -86,15 +86,15 @@ import Testing
         }
         """),
     Case(
-      name: "short text: a pattern that is a few texts becomes answers, in the place of the one it covers; `.*` becomes `*`",
+      name: "short text: a pattern that is a few texts becomes answers, in its order around the one it covers; `.*` becomes `*`",
       question: Question(
         id: "host", kind: .text(.init(options: [.init(text: "evil.io")], pattern: "(https?://)?evil\\.io|.*\\.evil\\.io")),
         prompt: "Host?"),
       gift: """
         ::host::Host?{
-        \t=evil.io
         \t=https\\://evil.io
         \t=http\\://evil.io
+        \t=evil.io
         \t=*.evil.io
         }
         """),
