@@ -117,7 +117,9 @@ struct HostCommand: ParsableCommand {
     } else {
       throw ValidationError("“\(TerminalSafe.clean(target, keepNewlines: false))” holds no quiz.")
     }
-    let items = QuizAssembler(library: library).assemble(quiz).map { AnswerShuffle.apply(to: $0, in: quiz) }
+    // The file's order of choices: the projector shows one order to the whole class, and
+    // answers saved in students' records keep the file's letters, as in their own quizzes.
+    let items = QuizAssembler(library: library).assemble(quiz)
     guard !items.isEmpty else {
       throw ValidationError("“\(TerminalSafe.clean(quiz.title, keepNewlines: false))” has no questions.")
     }

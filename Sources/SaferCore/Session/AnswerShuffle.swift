@@ -4,15 +4,15 @@
 /// The order comes from the quiz's seed, the question and the student, so it is the same
 /// for one student on every computer and after `resume`, different from the neighbour's
 /// screen, and grading needs nothing stored: the shuffled question is simply the question
-/// the student answers. A live class passes no student: the projector and every student
-/// show the same letters. Answers are saved with the letters of the file's order
+/// the student answers. A live class shows the file's order (the projector shows one
+/// order to everyone). Answers are saved with the letters of the file's order
 /// (`QuizItem.inFileOrder`), so a teacher's report counts the same choice as the same
 /// letter for everyone.
 public enum AnswerShuffle {
-  public static func apply(to item: QuizItem, in quiz: Quiz, student: String? = nil) -> QuizItem {
+  public static func apply(to item: QuizItem, in quiz: Quiz, student: String) -> QuizItem {
     guard quiz.shuffleAnswers, item.question.shuffleChoices, item.question.kind.isLettered else { return item }
-    var seed = quiz.seed ^ Fingerprint.fnv1a(Array(item.globalID.utf8))
-    if let student { seed ^= Fingerprint.fnv1a(Array("student:\(student)".utf8)) }
+    let seed =
+      quiz.seed ^ Fingerprint.fnv1a(Array(item.globalID.utf8)) ^ Fingerprint.fnv1a(Array("student:\(student)".utf8))
     var generator = SeededGenerator(seed: seed)
     let order = Array(item.question.choices.indices).shuffled(using: &generator)
     var shuffled = item
