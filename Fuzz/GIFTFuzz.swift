@@ -57,18 +57,7 @@ private func checkRoundTrip(_ lesson: Lesson) {
   let (again, problems) = GIFTParser.parse(text: gift, file: "fuzz.gift", contentVersion: "fuzz")
   precondition(!problems.contains { $0.severity == .error }, "the written bank has errors: \(problems)\n\(gift)")
   guard let again else { preconditionFailure("the written bank reads as nothing:\n\(gift)") }
-  func placeless(_ steps: [Step]) -> [Step] {
-    steps.map { step in
-      var step = step
-      step.location = nil
-      if case .question(var question) = step.content {
-        question.location = nil
-        step.content = .question(question)
-      }
-      return step
-    }
-  }
-  precondition(placeless(again.steps) == placeless(lesson.steps), "the bank changed on the way:\n\(gift)")
+  precondition(again.steps.map(\.placeless) == lesson.steps.map(\.placeless), "the bank changed on the way:\n\(gift)")
   precondition(GIFTWriter.write(again).text == gift, "writing it again gives another file:\n\(gift)")
 }
 

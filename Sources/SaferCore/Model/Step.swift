@@ -27,4 +27,16 @@ public struct Step: Hashable, Sendable {
     if case .question(let q) = content { return q }
     return nil
   }
+
+  /// The step without where it was read from, which no conversion can keep: what a
+  /// round trip through another format compares.
+  public var placeless: Step {
+    var step = self
+    step.location = nil
+    if case .question(var question) = content {
+      question.location = nil
+      step.content = .question(question)
+    }
+    return step
+  }
 }

@@ -203,13 +203,7 @@ extension GIFTQuestionReader {
       error("no answer is worth 100%: Moodle would refuse this short-answer question", at: context.block)
       return nil
     }
-    // An answer whose feedback is the question's own wrong feedback shows the same without
-    // it (Safer Shell falls back to it), and the GIFT writer puts it back there.
-    if let wrong = context.feedbackWrong {
-      for index in options.indices where options[index].weight < 100 && options[index].feedback == wrong {
-        options[index].feedback = nil
-      }
-    }
+    options = context.withoutFallbackFeedback(options, weight: \.weight, feedback: \.feedback)
     return .text(Question.TextAnswer(options: options, pattern: pattern, forgivesTypos: false))
   }
 }

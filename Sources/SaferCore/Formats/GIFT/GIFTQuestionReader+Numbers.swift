@@ -33,12 +33,7 @@ extension GIFTQuestionReader {
       error("no answer is worth 100%: Moodle would refuse this numerical question", at: context.block)
       return nil
     }
-    // As for short answers: the question's wrong feedback on a range is the fallback.
-    if let wrong = context.feedbackWrong {
-      for index in options.indices where options[index].weight < 100 && options[index].feedback == wrong {
-        options[index].feedback = nil
-      }
-    }
+    options = context.withoutFallbackFeedback(options, weight: \.weight, feedback: \.feedback)
     return .number(Question.NumberAnswer(options: options))
   }
 

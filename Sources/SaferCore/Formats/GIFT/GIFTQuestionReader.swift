@@ -200,3 +200,19 @@ struct AnswerContext {
   var feedbackCorrect: String?
   var feedbackWrong: String?
 }
+
+extension AnswerContext {
+  /// `options` (short answers, number ranges) with the question's own wrong feedback taken
+  /// off those worth less than full marks: they show the same without it (Safer Shell falls
+  /// back to it), and the GIFT writer puts it back there, so a bank reads back the same.
+  func withoutFallbackFeedback<Option>(
+    _ options: [Option], weight: KeyPath<Option, Double>, feedback: WritableKeyPath<Option, String?>
+  ) -> [Option] {
+    guard let wrong = feedbackWrong else { return options }
+    return options.map { option in
+      var option = option
+      if option[keyPath: weight] < 100 && option[keyPath: feedback] == wrong { option[keyPath: feedback] = nil }
+      return option
+    }
+  }
+}

@@ -24,17 +24,7 @@ enum ExportSupport {
   }
 
   /// Steps without file positions, which no conversion can keep.
-  static func placeless(_ steps: [Step]) -> [Step] {
-    steps.map { step in
-      var step = step
-      step.location = nil
-      if case .question(var question) = step.content {
-        question.location = nil
-        step.content = .question(question)
-      }
-      return step
-    }
-  }
+  static func placeless(_ steps: [Step]) -> [Step] { steps.map(\.placeless) }
 
   /// Steps as a YAML lesson holds them: placeless, and without what only a question bank
   /// has (whether a question's id was made up, a description's title).
