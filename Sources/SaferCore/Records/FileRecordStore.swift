@@ -80,6 +80,22 @@ public final class FileRecordStore: RecordStore {
     return folder.entry(id + ".json").isPresent || folder.entry(id + ".jsonl").isPresent
   }
 
+  /// By file name first (ids keep a name's letters), so a new student started from a
+  /// script does not read every record; only a file whose name looks alike is opened.
+  public func lookAlike(of displayName: String) -> String? {
+    guard let id = UserID.make(from: displayName), let key = UserID.lookAlikeKey(ofID: id),
+      let folder = UsersFolder.existing(dataFolder: dataFolder)
+    else { return nil }
+    for file in folder.names() where file.hasSuffix(".json") || file.hasSuffix(".jsonl") {
+      let other = String(file.prefix { $0 != "." })
+      guard other != id, UserID.isValid(other), UserID.lookAlikeKey(ofID: other) == key, let data = try? folder.read(file)
+      else { continue }
+      let name = file.hasSuffix(".json") ? RecordLoader.displayName(in: data) : RecordLoader.displayName(inJournal: data)
+      if let name, UserID.lookAlike(displayName, name) { return name }
+    }
+    return nil
+  }
+
   /// Display names of the students with a record, sorted: a snapshot, or only a journal (a
   /// new student whose shell has not closed yet, or was killed).
   public func knownUsers() -> [String] {

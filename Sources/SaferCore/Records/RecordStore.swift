@@ -10,9 +10,16 @@ public protocol RecordStore: AnyObject {
   func knownUsers() -> [String]
   /// Whether `displayName` has a record, without reading it.
   func hasRecord(displayName: String) -> Bool
+  /// The student whose name looks the same as `displayName` but is another (see
+  /// `UserID.lookAlike`), if any.
+  func lookAlike(of displayName: String) -> String?
 }
 
 extension RecordStore {
+  public func lookAlike(of displayName: String) -> String? {
+    knownUsers().first { UserID.lookAlike(displayName, $0) }
+  }
+
   public func hasRecord(displayName: String) -> Bool {
     let canonical = UserID.canonical(displayName)
     return knownUsers().contains { UserID.canonical($0) == canonical }

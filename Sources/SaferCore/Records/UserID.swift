@@ -47,9 +47,17 @@ public enum UserID {
   /// can be asked which was meant, so such a name must not quietly start a new record.
   public static func lookAlike(_ name: String, _ other: String) -> Bool {
     let (first, second) = (canonical(name), canonical(other))
-    guard first != second else { return false }
-    func skeleton(_ text: String) -> String { String(text.map { Homoglyphs.single[$0] ?? $0 }) }
-    return skeleton(first) == skeleton(second)
+    return first != second && skeleton(first) == skeleton(second)
+  }
+
+  /// `text` with each Cyrillic or Greek twin of a Latin letter as that letter.
+  static func skeleton(_ text: String) -> String { String(text.map { Homoglyphs.single[$0] ?? $0 }) }
+
+  /// The readable part of a record's id (`ana` of `ana-e6f79c1905`), in the form that
+  /// look-alike names share: the users folder can be searched by file name alone.
+  static func lookAlikeKey(ofID id: String) -> String? {
+    guard let dash = id.lastIndex(of: "-") else { return nil }
+    return skeleton(String(id[..<dash]))
   }
 
   /// Checks that `name` can be a student's name.

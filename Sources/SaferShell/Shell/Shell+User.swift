@@ -42,13 +42,10 @@ extension Shell {
     guard UserID.problem(with: name) == nil else { return name }
     // A student coming back is the common case: checked without reading every record.
     if env.store.hasRecord(displayName: name) { return name }
-    let known = env.store.knownUsers()
-    let canonical = UserID.canonical(name)
-    if known.contains(where: { UserID.canonical($0) == canonical }) { return name }
     guard env.editor.isInteractive else {
       // Nobody to ask: a name that only looks like a student's (a letter from another
       // alphabet) is refused rather than made a new student.
-      guard let twin = known.first(where: { UserID.lookAlike(name, $0) }) else { return name }
+      guard let twin = env.store.lookAlike(of: name) else { return name }
       let typed = TerminalSafe.clean(name, keepNewlines: false)
       let similar = TerminalSafe.clean(twin, keepNewlines: false)
       error(
@@ -57,6 +54,9 @@ extension Shell {
       )
       return nil
     }
+    let known = env.store.knownUsers()
+    let canonical = UserID.canonical(name)
+    if known.contains(where: { UserID.canonical($0) == canonical }) { return name }
     let byCanonical = Dictionary(known.map { (UserID.canonical($0), $0) }, uniquingKeysWith: { first, _ in first })
     guard let close = Suggestion.closest(to: canonical, among: byCanonical.keys).flatMap({ byCanonical[$0] }) else {
       return name
